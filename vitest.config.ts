@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Browser and CLI tests spawn processes; give them room on a shared 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
