@@ -1,0 +1,78 @@
+// Bytes to text. Strict UTF-8: a wrongly encoded article would silently corrupt names (Zelens’kyj), so it is
+// refused with the offset of the first bad byte rather than patched with U+FFFD.
+import { UserError } from '../errors.js';
+
+/** Share of control characters (other than tab, newline, carriage return, form feed) above which a file is binary. */
+const MAX_CONTROL_SHARE = 0.05;
+/** Only this many leading bytes are sampled for the control-character share. */
+const SAMPLE = 64 * 1024;
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    let need: number;
+    let min: number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = 0x10000;
+    } else return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are invalid too.
+    if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) control++;
+  }
+  if (bytes.indexOf(0, n) >= 0) return true;
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
+/** Remove a leading byte-order mark and refuse an empty or whitespace-only text. */
+export function checkText(text: string, name: string): string {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (t.trim() === '') throw new UserError(`${name}: empty article`);
+  return t;
+}
+
+/**
+ * Decode an article file: strict UTF-8, BOM removed.
+ * Throws UserError "NAME: empty article", "NAME: binary file, not a text article" or
+ * "NAME: not valid UTF-8 (byte offset N)".
+ */
+export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
+  if (bytes.length === 0) throw new UserError(`${name}: empty article`);
+  if (looksBinary(bytes)) throw new UserError(`${name}: binary file, not a text article`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new UserError(`${name}: not valid UTF-8 (byte offset ${at < 0 ? 0 : at})`);
+  }
+  return checkText(text, name);
+}

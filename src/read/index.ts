@@ -1,0 +1,82 @@
+// READ stage: bytes or text → Article (src/read/types.ts): decoded text, header, language, sentences, tokens.
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { UserError } from '../errors.js';
+import { checkText, decodeArticleBytes } from './decode.js';
+import { parseHeader, parseIsoDate } from './header.js';
+import { detectLanguage } from './language.js';
+import { segment } from './sentences.js';
+import type { Article, Lang } from './types.js';
+
+export type { Article, Lang, Sentence, Token } from './types.js';
+export { decodeArticleBytes } from './decode.js';
+export { parseHeader, parseIsoDate, isValidDate } from './header.js';
+export type { Header } from './header.js';
+export { detectLanguage, languageScores } from './language.js';
+export { splitSentences, segment } from './sentences.js';
+export { tokenize } from './tokenize.js';
+export { fold, norm } from './normalise.js';
+
+export interface ReadOptions {
+  id: string;
+  /** Fallback publication date (ISO YYYY-MM-DD, e.g. from --date): used only when the text has no header date. */
+  date?: string;
+  /** Fallback source: used only when the header names none. */
+  source?: string;
+  title?: string;
+  url?: string;
+  /** Force the language instead of detecting it. */
+  lang?: Lang;
+  /** Name used in error messages (the file path); defaults to the id. */
+  name?: string;
+  meta?: Record<string, string | number | boolean>;
+}
+
+/** sha256 hex of the decoded text: a stable id for stdin articles and a key for de-duplication. */
+export function articleHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The article id of a file: its name without the last extension (seeds/000_ab.txt → 000_ab). */
+export function articleIdFromPath(path: string): string {
+  const base = basename(path);
+  const ext = extname(base);
+  return ext && ext !== base ? base.slice(0, -ext.length) : base;
+}
+
+/**
+ * Read one article. A header date always wins over `opts.date`, which is a fallback for header-less texts
+ * (likewise the source). Throws UserError on unreadable input or an invalid `opts.date`.
+ */
+export function readArticle(input: string | Uint8Array, opts: ReadOptions): Article {
+  const name = opts.name ?? opts.id;
+  const text = typeof input === 'string' ? checkText(input, name) : decodeArticleBytes(input, name);
+  if (opts.date !== undefined && !parseIsoDate(opts.date)) {
+    throw new UserError(`${name}: invalid date "${opts.date}" (expected YYYY-MM-DD)`);
+  }
+  const header = parseHeader(text, name);
+  const lang = opts.lang ?? detectLanguage(text.slice(header.bodyStart));
+  const sentences = segment(text, header.bodyStart, text.length, lang).map((s, index) => ({
+    index,
+    start: s.start,
+    end: s.end,
+    text: text.slice(s.start, s.end),
+    tokens: s.tokens,
+    paragraph: s.paragraph,
+  }));
+  const article: Article = {
+    id: opts.id,
+    lang,
+    text,
+    bodyStart: header.bodyStart,
+    sentences,
+  };
+  const date = header.date ?? opts.date;
+  const source = header.source ?? opts.source;
+  if (date !== undefined) article.date = date;
+  if (source !== undefined) article.source = source;
+  if (opts.title !== undefined) article.title = opts.title;
+  if (opts.url !== undefined) article.url = opts.url;
+  if (opts.meta !== undefined) article.meta = opts.meta;
+  return article;
+}

@@ -1,0 +1,41 @@
+// Language detection by stop-word counts (data/lang/LANG/stopwords.json). Only words found in one list and not
+// the other are counted ("in", "a" are both Italian and English). A tie, including a text without any stop
+// word (a headline, a list of names), gives 'en': the project's canonical labels are English, and an English
+// misreading of an Italian fragment costs less than the reverse (English lexicons are the smaller, stricter set).
+import { readerData, LANGS } from './lang-data.js';
+import { tokenize } from './tokenize.js';
+import type { Lang } from './types.js';
+
+/** Enough text to decide; keeps detection cheap on very long inputs. */
+const SAMPLE_CHARS = 20_000;
+
+let exclusive: Map<Lang, Set<string>> | undefined;
+
+function exclusiveStopwords(): Map<Lang, Set<string>> {
+  if (!exclusive) {
+    exclusive = new Map();
+    for (const lang of LANGS) {
+      const own = readerData(lang).stopwords;
+      const others = LANGS.filter((l) => l !== lang).map((l) => readerData(l).stopwords);
+      exclusive.set(lang, new Set([...own].filter((w) => !others.some((o) => o.has(w)))));
+    }
+  }
+  return exclusive;
+}
+
+/** Stop-word score per language (exposed for tests and diagnostics). */
+export function languageScores(text: string): Record<Lang, number> {
+  const sets = exclusiveStopwords();
+  const scores: Record<Lang, number> = { it: 0, en: 0 };
+  for (const t of tokenize(text.slice(0, SAMPLE_CHARS))) {
+    if (t.kind !== 'word') continue;
+    for (const lang of LANGS) if (sets.get(lang)!.has(t.norm)) scores[lang]++;
+  }
+  return scores;
+}
+
+/** 'it' or 'en', whichever has more exclusive stop words; 'en' on a tie. */
+export function detectLanguage(text: string): Lang {
+  const s = languageScores(text);
+  return s.it > s.en ? 'it' : 'en';
+}

@@ -1,0 +1,34 @@
+// Same-length character folding for matching. Typographic apostrophes, quotes, spaces and dashes vary between
+// outlets (and between copies of one article); matching code should see one form. Every folded character is a
+// single UTF-16 unit replaced by a single UTF-16 unit, so an offset in the folded string is the same offset in
+// the original: tokens keep pointing at the original text.
+
+const FOLD: ReadonlyMap<string, string> = new Map([
+  // apostrophes and primes
+  ['\u2019', "'"], ['\u2018', "'"], ['\u02BC', "'"], ['\u00B4', "'"], ['\u201B', "'"], ['\u2032', "'"], ['\u0060', "'"],
+  // double quotes and guillemets
+  ['\u201C', '"'], ['\u201D', '"'], ['\u00AB', '"'], ['\u00BB', '"'], ['\u201E', '"'], ['\u201F', '"'], ['\u2033', '"'],
+  // non-breaking and other fixed-width spaces
+  ['\u00A0', ' '], ['\u202F', ' '], ['\u2007', ' '], ['\u2009', ' '], ['\u200A', ' '], ['\u2002', ' '], ['\u2003', ' '],
+  // dashes and minus signs (the hyphen U+2010 too, so "russo‐americane" folds to an ASCII hyphen)
+  ['\u2013', '-'], ['\u2014', '-'], ['\u2012', '-'], ['\u2015', '-'], ['\u2212', '-'], ['\u2010', '-'], ['\u2011', '-'],
+]);
+
+/** Fold typographic variants to ASCII, one UTF-16 unit for one: `fold(s).length === s.length`. */
+export function fold(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const rep = FOLD.get(text[i]!);
+    if (rep !== undefined) {
+      out += text.slice(from, i) + rep;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** The matching form of one token: NFC, folded, lower-cased, accents kept (incontrerà ≠ incontrera). */
+export function norm(token: string): string {
+  return fold(token.normalize('NFC')).toLowerCase();
+}

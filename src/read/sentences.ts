@@ -1,0 +1,116 @@
+// Sentence splitting over tokens. A sentence ends at . ! ? … (with any closing quotes or brackets right after
+// them) when the next token can start a sentence: a capitalised word, a number, or an opening quote/bracket.
+// That single rule keeps quotations whole (“Abbiamo discusso.” ha detto X) and mid-sentence ellipses together.
+// Exceptions, from data/lang/LANG/abbreviations.json:
+//   - a title (Mr., Gen., sig., dott.) never ends a sentence;
+//   - other abbreviations (U.S., ecc.) and single-letter initials (J. D. Vance) end one only before a capitalised
+//     stop word ("in the U.S. The talks" splits, "U.S. President" does not).
+// A blank line always ends a sentence and starts a new paragraph. A single newline is just a space: hard-wrapped
+// text must not be cut at every line.
+import { readerData } from './lang-data.js';
+import { tokenize } from './tokenize.js';
+import type { Lang, Token } from './types.js';
+
+export interface SentenceSpan {
+  start: number;
+  end: number;
+  /** Index of the paragraph (blank-line separated block), counted from 0 over non-empty paragraphs. */
+  paragraph: number;
+}
+
+export interface TokenizedSentence extends SentenceSpan {
+  tokens: Token[];
+}
+
+const TERMINALS = new Set(['.', '!', '?', '…']);
+/** Folded forms (see normalise.ts): ” » → ", ’ → '. */
+const CLOSERS = new Set(['"', "'", ')', ']']);
+const OPENERS = new Set(['"', "'", '(', '[', '-']);
+
+/** [start, end) ranges of the blank-line separated blocks of text[start, end). Linear scan, no regex. */
+export function paragraphRanges(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let paraStart = start;
+  let lineStart = start;
+  let lineBlank = true;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text[i]! : '\n';
+    if (c === '\n') {
+      if (lineBlank) {
+        if (lineStart > paraStart) out.push([paraStart, lineStart]);
+        paraStart = i + 1;
+      }
+      lineStart = i + 1;
+      lineBlank = true;
+    } else if (!/\s/.test(c)) {
+      lineBlank = false;
+    }
+  }
+  if (paraStart < end) out.push([paraStart, end]);
+  return out;
+}
+
+function canStartSentence(t: Token): boolean {
+  return t.upper || t.kind === 'number' || (t.kind === 'punct' && OPENERS.has(t.norm));
+}
+
+function adjacent(a: Token, b: Token): boolean {
+  return a.end === b.start;
+}
+
+function splitTokens(tokens: Token[], lang: Lang): Token[][] {
+  const data = readerData(lang);
+  const beforeStopword = (next: Token | undefined) => !!next && next.upper && data.stopwords.has(next.norm);
+  const out: Token[][] = [];
+  let from = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    let last = t;
+    let boundary = false;
+    if (tok.kind === 'punct' && TERMINALS.has(tok.norm)) {
+      while (last + 1 < tokens.length && TERMINALS.has(tokens[last + 1]!.norm) && adjacent(tokens[last]!, tokens[last + 1]!)) last++;
+      while (last + 1 < tokens.length && CLOSERS.has(tokens[last + 1]!.norm) && adjacent(tokens[last]!, tokens[last + 1]!)) last++;
+      const next = tokens[last + 1];
+      boundary = !!next && canStartSentence(next);
+      const prev = tokens[t - 1];
+      const singlePeriod = tok.norm === '.' && (last === t || !TERMINALS.has(tokens[t + 1]!.norm));
+      if (boundary && singlePeriod && prev && prev.kind === 'word' && adjacent(prev, tok)) {
+        if (data.titles.has(prev.norm)) boundary = false;
+        else if (data.otherAbbreviations.has(prev.norm) || (prev.upper && [...prev.text].length === 1)) {
+          boundary = beforeStopword(next);
+        }
+      }
+    } else if (tok.kind === 'word' && tok.norm.endsWith('.') && tok.norm.length > 1) {
+      // Dotted abbreviation token (U.S., p.es.): its period may also close the sentence.
+      const abbr = tok.norm.slice(0, -1);
+      boundary = !data.titles.has(abbr) && beforeStopword(tokens[t + 1]);
+    }
+    if (boundary) {
+      out.push(tokens.slice(from, last + 1));
+      from = last + 1;
+    }
+    t = last;
+  }
+  if (from < tokens.length) out.push(tokens.slice(from));
+  return out;
+}
+
+/** Sentences of text[start, end) with their tokens (offsets into `text`). */
+export function segment(text: string, start: number, end: number, lang: Lang): TokenizedSentence[] {
+  const out: TokenizedSentence[] = [];
+  let paragraph = 0;
+  for (const [ps, pe] of paragraphRanges(text, start, end)) {
+    const tokens = tokenize(text.slice(ps, pe), ps);
+    if (tokens.length === 0) continue;
+    for (const group of splitTokens(tokens, lang)) {
+      out.push({ start: group[0]!.start, end: group[group.length - 1]!.end, paragraph, tokens: group });
+    }
+    paragraph++;
+  }
+  return out;
+}
+
+/** Sentence spans of text[start, end): offsets into `text`, trimmed to their first and last token. */
+export function splitSentences(text: string, start: number, end: number, lang: Lang): SentenceSpan[] {
+  return segment(text, start, end, lang).map(({ start: s, end: e, paragraph }) => ({ start: s, end: e, paragraph }));
+}
