@@ -10,6 +10,7 @@ export type EdgeKind =
   | 'sanctions'
   | 'participates_in'
   | 'leader_of'
+  | 'represents'
   | 'member_of'
   | 'mediates'
   | 'supports'
@@ -34,6 +35,8 @@ export interface NodeAttributes {
   role?: string;
   /** leader, place: the country's label. */
   country?: string;
+  /** leader of an international organisation: the organisation's label. */
+  organisation?: string;
   /** country: ISO 3166-1 alpha-3. */
   iso?: string;
   /** meeting: ISO date, month (YYYY-MM) or range (YYYY-MM-DD/YYYY-MM-DD). */

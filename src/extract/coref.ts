@@ -1,0 +1,81 @@
+// Coreference inside one article: fills `refs` on every mention.
+//   - names → their entity; surnames were already linked by the mention scanner;
+//   - role descriptions ("il presidente francese", "the Kremlin leader") → the most recently mentioned
+//     leader of that country (with a compatible role), else the one gazetteer leader with that role
+//     and country;
+//   - counterparts ("la sua controparte francese") → the most recent leader of that country;
+//   - group phrases ("i due leader", "both leaders") → the two most recently mentioned leaders;
+//   - groups ("i negoziatori americani, tra cui X") → their named members, else their country.
+// Italian subject omission is handled where it matters, by the relation stage (relations.ts).
+import { loadGazetteer } from './gazetteer.js';
+import type { ArticleEntity, Mention, MentionResult } from './mentions.js';
+
+const HEAD_ROLES = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state/i;
+
+export function resolveCoreference(result: MentionResult): void {
+  const recent: string[] = []; // leader keys, most recent last
+  const touch = (key: string) => {
+    const i = recent.indexOf(key);
+    if (i >= 0) recent.splice(i, 1);
+    recent.push(key);
+  };
+  for (const sentence of result.mentions) {
+    const resolvedHere: string[] = [];
+    for (const m of sentence) {
+      m.refs = refsOf(m, result.entities, recent);
+      for (const r of m.refs) if (r.startsWith('leader:')) resolvedHere.push(r);
+    }
+    for (const r of resolvedHere) touch(r);
+  }
+}
+
+function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[]): string[] {
+  switch (m.kind) {
+    case 'entity':
+      return m.entity ? [m.entity] : [];
+    case 'group':
+      if (m.members?.length) return m.members.flatMap((x) => (x.entity ? [x.entity] : []));
+      return m.iso ? [`country:${m.iso}`] : [];
+    case 'anaphor': {
+      const two = recent.slice(-2);
+      return two.length === 2 ? two : [];
+    }
+    case 'role':
+      return resolveRole(m, entities, recent);
+  }
+}
+
+function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[]): string[] {
+  const roleWanted = m.role?.toLowerCase();
+  const compatible = (e: ArticleEntity) => {
+    if (e.kind !== 'leader') return false;
+    if (m.iso) {
+      if (e.countryIso !== m.iso) return false;
+    } else if (m.entity) {
+      if (e.organisation !== m.entity) return false;
+    } else return false;
+    if (m.counterpart) return true;
+    // "the Kremlin leader": a head of state or government.
+    if (!roleWanted) return !e.role || HEAD_ROLES.test(e.role);
+    const has = e.role?.toLowerCase();
+    return !has || has.includes(roleWanted) || roleWanted.includes(has);
+  };
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const e = entities.get(recent[k]!);
+    if (e && compatible(e)) return [e.key];
+  }
+  // Nobody in the article fits: the gazetteer's holder of that office, when there is exactly one.
+  if (!m.iso || !roleWanted || m.counterpart) return [];
+  const holders = [...loadGazetteer().entries.values()].filter(
+    (g) => g.kind === 'leader' && g.country === m.iso && g.role?.toLowerCase() === roleWanted,
+  );
+  if (holders.length !== 1) return [];
+  const g = holders[0]!;
+  if (!entities.has(g.key)) {
+    entities.set(g.key, {
+      key: g.key, kind: 'leader', label: g.label, countryIso: g.country, role: g.role, wikidata: g.wikidata,
+      aliases: new Set(g.names.filter((n) => n.via === 'alias' || n.via === 'name').map((n) => n.form)), discovered: false,
+    });
+  }
+  return [g.key];
+}

@@ -1,0 +1,265 @@
+// Turns an article's mentions and relations into a graph fragment: nodes with stable keys and edges
+// with kind, date, status, evidence. Several mentions of one meeting inside the article become one
+// meeting node (same participants, compatible dates); cross-article merging happens in src/graph/merge.ts.
+import type { Article } from '../read/types.js';
+import { articleHash } from '../read/index.js';
+import type { EdgeKind, EdgeRecord, Fragment, NodeAttributes, NodeRecord, Status } from '../graph/model.js';
+import { loadGazetteer, slugify } from './gazetteer.js';
+import type { ArticleEntity, MentionResult } from './mentions.js';
+import type { Occurrence, RelationResult } from './relations.js';
+
+const HEAD_ROLES = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government/i;
+
+interface Meeting {
+  family: 'meets' | 'negotiates';
+  participants: string[];
+  sides: string[][];
+  places: string[];
+  date?: string;
+  status: Status;
+  confidence: number;
+  mediators: string[];
+  evidence: string[];
+  key?: string;
+}
+
+export function buildFragment(article: Article, ments: MentionResult, rels: RelationResult): Fragment {
+  const builder = new FragmentBuilder(article, ments);
+  builder.entities(rels);
+  builder.occurrences(rels.occurrences);
+  builder.relations(rels);
+  builder.roles();
+  return builder.result();
+}
+
+class FragmentBuilder {
+  private readonly nodes = new Map<string, NodeAttributes>();
+  private readonly edges = new Map<string, EdgeRecord>();
+  private readonly gaz = loadGazetteer();
+
+  constructor(private readonly article: Article, private readonly ments: MentionResult) {}
+
+  result(): Fragment {
+    const a = this.article;
+    return {
+      article: { id: a.id, date: a.date, source: a.source, title: a.title, url: a.url, lang: a.lang, hash: articleHash(a.text) },
+      nodes: [...this.nodes.values()].map((attributes): NodeRecord => ({ key: attributes.key, attributes })),
+      edges: [...this.edges.values()],
+    };
+  }
+
+  // ---- nodes -------------------------------------------------------------------------------------
+
+  entities(rels: RelationResult): void {
+    for (const sentence of this.ments.mentions) {
+      for (const m of sentence) {
+        // a capital named only as a location is the city, not the state
+        if (m.capital && m.location) continue;
+        for (const ref of m.refs) this.ensure(ref);
+        if (m.kind === 'entity' && m.entity && m.entityKind !== 'place') this.ensure(m.entity);
+        if (m.kind === 'group' && m.iso) this.ensure(`country:${m.iso}`);
+      }
+    }
+    for (const p of rels.locations) this.ensure(p);
+  }
+
+  /** Adds the node for an entity key (and nothing when the key is unknown). */
+  private ensure(key: string): NodeAttributes | undefined {
+    const existing = this.nodes.get(key);
+    if (existing) return existing;
+    const e = this.ments.entities.get(key) ?? this.fromGazetteer(key);
+    if (!e) return undefined;
+    const attrs: NodeAttributes = { key, label: e.label, kind: e.kind };
+    if (e.wikidata) attrs.wikidata = e.wikidata;
+    if (e.kind === 'country' && e.iso) attrs.iso = e.iso;
+    if (e.kind === 'leader') {
+      attrs.role = e.role ?? '';
+      attrs.country = this.countryLabel(e.countryIso) ?? '';
+      attrs.aliases = [...e.aliases].sort();
+      if (e.organisation) attrs.organisation = this.gaz.entries.get(e.organisation)?.label ?? '';
+    }
+    if (e.kind === 'place') attrs.country = this.countryLabel(e.countryIso) ?? '';
+    this.nodes.set(key, attrs);
+    return attrs;
+  }
+
+  private fromGazetteer(key: string): ArticleEntity | undefined {
+    const g = this.gaz.entries.get(key);
+    if (!g) return undefined;
+    return { key, kind: g.kind, label: g.label, iso: g.iso, countryIso: g.country, organisation: g.organisation, role: g.role, wikidata: g.wikidata, aliases: new Set(), discovered: false };
+  }
+
+  private countryLabel(iso: string | undefined): string | undefined {
+    return iso ? this.gaz.countryByIso(iso)?.label : undefined;
+  }
+
+  private countryIsoOf(key: string): string | undefined {
+    const e = this.ments.entities.get(key);
+    return e?.countryIso ?? (key.startsWith('country:') ? key.slice(8) : undefined);
+  }
+
+  // ---- meetings ----------------------------------------------------------------------------------
+
+  occurrences(list: Occurrence[]): void {
+    const meetings: Meeting[] = [];
+    for (const o of list) {
+      const participants = dedupe(o.sides.flat()).filter((k) => this.ensure(k));
+      const sides = o.sides.map((s) => s.filter((k) => this.nodes.has(k))).filter((s) => s.length);
+      for (const p of o.places) this.ensure(p);
+      if (o.family === 'negotiates') this.negotiation(sides, participants, o);
+      const worthy = o.family === 'meets'
+        ? participants.length >= 2 || (o.visit && participants.length >= 1 && o.places.length > 0)
+        : participants.length >= 2 && (Boolean(o.date) || o.places.length > 0 || o.round || o.mediators.length > 0);
+      if (!worthy) {
+        for (const m of o.mediators) for (const p of participants) this.edge('mediates', m, p, o.date, o.status, o.confidence, [o.evidence]);
+        continue;
+      }
+      const found = meetings.find((m) => sameMeeting(m, o, participants));
+      if (found) {
+        found.participants = dedupe([...found.participants, ...participants]);
+        found.places = dedupe([...found.places, ...o.places]);
+        found.mediators = dedupe([...found.mediators, ...o.mediators]);
+        found.date = moreSpecific(found.date, o.date);
+        if (o.status === 'held' || o.status === 'cancelled') found.status = o.status;
+        found.confidence = Math.max(found.confidence, o.confidence);
+        if (!found.evidence.includes(o.evidence)) found.evidence.push(o.evidence);
+      } else {
+        meetings.push({ family: o.family, participants, sides, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
+      }
+    }
+    for (const m of meetings) this.meetingNode(m);
+  }
+
+  private negotiation(sides: string[][], participants: string[], o: Occurrence): void {
+    const pairs: [string, string][] = [];
+    if (sides.length >= 2) {
+      for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) for (const x of sides[a]!) for (const y of sides[b]!) pairs.push([x, y]);
+    } else {
+      for (let a = 0; a < participants.length; a++) for (let b = a + 1; b < participants.length; b++) pairs.push([participants[a]!, participants[b]!]);
+    }
+    for (const [x, y] of pairs) if (!this.sameSide(x, y)) this.edge('negotiates_with', x, y, o.date, o.status, o.confidence, [o.evidence]);
+  }
+
+  /** A leader and their own country are one side: no relation between them. */
+  private sameSide(a: string, b: string): boolean {
+    if (a === b) return true;
+    const ia = this.countryIsoOf(a);
+    const ib = this.countryIsoOf(b);
+    const aIsCountry = a.startsWith('country:');
+    const bIsCountry = b.startsWith('country:');
+    return Boolean(ia && ib && ia === ib && (aIsCountry || bIsCountry));
+  }
+
+  private meetingNode(m: Meeting): void {
+    const parts = dedupe(m.participants).sort();
+    const key = `meeting:${m.date ?? 'undated'}:${parts.map((p) => slugify(this.nodes.get(p)?.label ?? p)).join('+')}`;
+    const names = parts.map((p) => shortName(this.nodes.get(p)));
+    const placeLabels = m.places.map((p) => this.nodes.get(p)?.label ?? p);
+    const what = m.family === 'negotiates' ? 'Talks' : 'Meeting';
+    const label = `${what}: ${names.join(' – ')}${placeLabels.length ? `, ${placeLabels.join(' or ')}` : ''}${m.date ? ` (${m.date})` : ''}`;
+    this.nodes.set(key, {
+      key, label, kind: 'meeting', date: m.date ?? '', place: placeLabels.join(' or '), status: m.status,
+      participants: parts.map((p) => this.nodes.get(p)?.label ?? p), evidence: m.evidence, source: [this.article.id],
+    });
+    for (const p of parts) this.edge('participates_in', p, key, m.date, m.status, m.confidence, m.evidence, key);
+    for (const pl of m.places) this.edge('held_in', key, pl, m.date, m.status, m.confidence, m.evidence, key);
+    for (const med of m.mediators) if (this.ensure(med)) this.edge('mediates', med, key, m.date, m.status, m.confidence, m.evidence, key);
+    if (m.family === 'meets') {
+      for (let a = 0; a < parts.length; a++) for (let b = a + 1; b < parts.length; b++) {
+        if (!this.sameSide(parts[a]!, parts[b]!)) this.edge('meets', parts[a]!, parts[b]!, m.date, m.status, m.confidence, m.evidence, key);
+      }
+    }
+  }
+
+  // ---- other relations ---------------------------------------------------------------------------
+
+  relations(rels: RelationResult): void {
+    for (const r of rels.relations) {
+      if (!this.ensure(r.source) || !this.ensure(r.target) || this.sameSide(r.source, r.target)) continue;
+      this.edge(r.kind, r.source, r.target, r.date, r.status, r.confidence, [r.evidence]);
+    }
+  }
+
+  /** leader_of (heads of state and government) and represents (ministers, envoys) where the text says the role. */
+  roles(): void {
+    for (const sentence of this.ments.mentions) {
+      for (const m of sentence) {
+        if (!m.described || !m.entity) continue;
+        const e = this.ments.entities.get(m.entity);
+        if (!e?.countryIso) continue;
+        const country = `country:${e.countryIso}`;
+        if (!this.ensure(country)) continue;
+        const kind: EdgeKind = e.role && HEAD_ROLES.test(e.role) ? 'leader_of' : 'represents';
+        const text = this.article.sentences[m.sentence]?.text ?? '';
+        this.edge(kind, e.key, country, undefined, 'reported', 0.9, [text]);
+      }
+    }
+  }
+
+  private edge(kind: EdgeKind, source: string, target: string, date: string | undefined, status: Status, confidence: number, evidence: string[], meeting?: string): void {
+    if (!this.nodes.has(source) || !this.nodes.has(target) || source === target) return;
+    const undirected = kind === 'meets' || kind === 'negotiates_with' || kind === 'at_war_with';
+    const [s, t] = undirected && target < source ? [target, source] : [source, target];
+    const key = `${kind}:${s}->${t}${date ? `@${date}` : ''}`;
+    const existing = this.edges.get(key);
+    if (existing) {
+      const at = existing.attributes;
+      for (const ev of evidence) if (!at.evidence.includes(ev)) { at.evidence.push(ev); at.evidence_articles.push(this.article.id); }
+      at.confidence = Math.max(at.confidence, confidence);
+      if (status === 'held' && at.status !== 'held') at.status = status;
+      return;
+    }
+    this.edges.set(key, {
+      source: s, target: t,
+      attributes: {
+        kind, date: date ?? '', status, evidence: [...evidence], evidence_articles: evidence.map(() => this.article.id),
+        source: [this.article.id], confidence: Math.round(confidence * 100) / 100, weight: 1, ...(meeting ? { meeting } : {}),
+      },
+    });
+  }
+}
+
+function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean {
+  if (m.family !== o.family) return false;
+  if (!datesCompatible(m.date, o.date)) return false;
+  const shared = participants.filter((p) => m.participants.includes(p)).length;
+  const subset = shared === participants.length || shared === m.participants.length;
+  if (o.visit && shared >= 1) return o.places.length === 0 || m.places.length === 0 || o.places.some((p) => m.places.includes(p));
+  return shared >= 2 || (subset && shared >= 1);
+}
+
+function datesCompatible(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return true;
+  const [a0, a1] = bounds(a);
+  const [b0, b1] = bounds(b);
+  return a0 <= b1 && b0 <= a1;
+}
+
+/** First and last day of an ISO date, month, year or range, as comparable strings. */
+function bounds(d: string): [string, string] {
+  if (d.includes('/')) {
+    const [x, y] = d.split('/') as [string, string];
+    return [bounds(x)[0], bounds(y)[1]];
+  }
+  if (d.length === 4) return [`${d}-01-01`, `${d}-12-31`];
+  if (d.length === 7) return [`${d}-01`, `${d}-31`];
+  return [d, d];
+}
+
+function moreSpecific(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const span = (d: string) => { const [x, y] = bounds(d); return x === y ? 0 : d.length === 7 ? 2 : 1; };
+  return span(b) < span(a) ? b : a;
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function shortName(n: NodeAttributes | undefined): string {
+  if (!n) return '?';
+  if (n.kind !== 'leader') return n.label;
+  const words = n.label.split(' ');
+  return words[words.length - 1] ?? n.label;
+}

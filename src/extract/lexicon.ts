@@ -1,0 +1,177 @@
+// Loads the relation lexicons of one language (data/lang/LANG/{triggers,cues,morphology}.json) into
+// lookup structures. Italian verbs are given as stems plus a conjugation class and expanded here into
+// every inflected form, each tagged with the tense its ending signals (incontrerà → future).
+import { readFileSync } from 'node:fs';
+import type { Lang } from '../read/types.js';
+import { CueSet, PhraseIndex } from './phrase-index.js';
+
+export type Family = 'meets' | 'negotiates' | 'sanctions' | 'mediates' | 'supports' | 'at_war_with';
+export type Tense = 'future' | 'conditional' | 'past' | 'present' | 'infinitive' | 'gerund';
+
+export interface TriggerInfo {
+  family: Family;
+  pos: 'verb' | 'noun';
+  tense?: Tense;
+  /** "X and Y met": the subjects meet each other. */
+  mutual?: boolean;
+  /** ricevere/host: a meeting only when the object is a person or state. */
+  personObject?: boolean;
+  /** discutere/talk: a meeting only with a "con/with" complement. */
+  requiresWith?: boolean;
+  weak?: boolean;
+  visit?: boolean;
+  /** "pressione su": sanctions-type pressure. */
+  pressure?: boolean;
+  /** negoziatori: names people, evokes no event by itself. */
+  agentive?: boolean;
+}
+
+interface VerbSpec {
+  family: Family;
+  stems?: string[];
+  class?: string;
+  forms?: Record<string, Tense>;
+  irregular?: Record<string, Tense>;
+  mutual?: boolean;
+  personObject?: boolean;
+  requiresWith?: boolean;
+  weak?: boolean;
+  visit?: boolean;
+}
+
+interface NounSpec {
+  family: Family;
+  forms: string[];
+  visit?: boolean;
+  pressure?: boolean;
+  agentive?: boolean;
+  round?: string[];
+}
+
+interface TriggerFile {
+  verbs: VerbSpec[];
+  nouns: NounSpec[];
+  supportVerbs: { stems?: string[]; forms?: string[]; irregular?: string[] };
+  callVerbs: string[];
+  impositionVerbs: string[];
+  liftVerbs: string[];
+  sanctionTargetPreps: string[];
+  pressureTargetPreps: string[];
+  mediatorPreps: string[];
+}
+
+interface CueFile {
+  negation: string[];
+  cancel: string[];
+  denial: string[];
+  proposal: string[];
+  modal: string[];
+  discussion: string[];
+  future: string[];
+  past: string[];
+  ongoing: string[];
+  clauseBreaks: string[];
+  attribution: string[];
+  members: string[];
+  groupAnaphora: string[];
+  counterpart: string[];
+  possessives: string[];
+  demonstratives: string[];
+  determiners: string[];
+  prepositions: Record<'between' | 'with' | 'locative' | 'genitive' | 'agent' | 'dative' | 'other', string[]>;
+  coordination: string[];
+  disjunction: string[];
+  institutions: string[];
+}
+
+type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
+
+export interface Lexicon {
+  lang: Lang;
+  /** Noun and multi-word triggers. */
+  nounTriggers: PhraseIndex<TriggerInfo>;
+  /** Single-token verb forms → trigger. */
+  verbForms: Map<string, TriggerInfo>;
+  cues: {
+    negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
+    future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
+    groupAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet;
+    imposition: CueSet; lift: CueSet; call: CueSet; support: CueSet;
+    sanctionTargetPreps: CueSet; pressureTargetPreps: CueSet; mediatorPreps: CueSet;
+  };
+  possessives: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  prepositions: Record<keyof CueFile['prepositions'], CueSet>;
+  /** Every preposition form, single tokens (to tell a governed noun phrase from a subject). */
+  anyPreposition: ReadonlySet<string>;
+  coordination: ReadonlySet<string>;
+  disjunction: ReadonlySet<string>;
+  roundWords: ReadonlySet<string>;
+}
+
+const dataDir = new URL('../../data/lang/', import.meta.url);
+const cache = new Map<Lang, Lexicon>();
+
+function readJson<T>(lang: Lang, name: string): T {
+  return JSON.parse(readFileSync(new URL(`${lang}/${name}`, dataDir), 'utf8')) as T;
+}
+
+export function loadLexicon(lang: Lang): Lexicon {
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const tf = readJson<TriggerFile>(lang, 'triggers.json');
+  const cf = readJson<CueFile>(lang, 'cues.json');
+  const morph = lang === 'it' ? readJson<MorphologyFile>(lang, 'morphology.json') : { classes: {} };
+
+  const verbForms = new Map<string, TriggerInfo>();
+  for (const v of tf.verbs) {
+    const base = { family: v.family, pos: 'verb' as const, mutual: v.mutual, personObject: v.personObject, requiresWith: v.requiresWith, weak: v.weak, visit: v.visit };
+    const endings = morph.classes[v.class ?? 'none'] ?? {};
+    for (const stem of v.stems ?? []) {
+      for (const [tense, list] of Object.entries(endings) as [Tense, string[]][]) {
+        for (const ending of list) if (!verbForms.has(stem + ending)) verbForms.set(stem + ending, { ...base, tense });
+      }
+    }
+    for (const [form, tense] of Object.entries({ ...v.forms, ...v.irregular })) verbForms.set(form, { ...base, tense });
+  }
+
+  const nounTriggers = new PhraseIndex<TriggerInfo>();
+  const roundWords = new Set<string>();
+  for (const n of tf.nouns) {
+    for (const f of n.forms) nounTriggers.add(f, { family: n.family, pos: 'noun', visit: n.visit, pressure: n.pressure, agentive: n.agentive });
+    for (const r of n.round ?? []) roundWords.add(r);
+  }
+
+  const supportForms = [...(tf.supportVerbs.forms ?? []), ...(tf.supportVerbs.irregular ?? [])];
+  const prepositions = Object.fromEntries(
+    Object.entries(cf.prepositions).map(([k, list]) => [k, new CueSet(list)]),
+  ) as Lexicon['prepositions'];
+  const anyPreposition = new Set(Object.values(cf.prepositions).flat().filter((p) => !p.includes(' ')));
+
+  const lex: Lexicon = {
+    lang,
+    nounTriggers,
+    verbForms,
+    cues: {
+      negation: new CueSet(cf.negation), cancel: new CueSet(cf.cancel), denial: new CueSet(cf.denial),
+      proposal: new CueSet(cf.proposal), modal: new CueSet(cf.modal), discussion: new CueSet(cf.discussion),
+      future: new CueSet(cf.future), past: new CueSet(cf.past), ongoing: new CueSet(cf.ongoing),
+      clauseBreaks: new CueSet(cf.clauseBreaks), attribution: new CueSet(cf.attribution), members: new CueSet(cf.members),
+      groupAnaphora: new CueSet(cf.groupAnaphora), counterpart: new CueSet(cf.counterpart),
+      demonstratives: new CueSet(cf.demonstratives), institutions: new CueSet(cf.institutions),
+      imposition: new CueSet(tf.impositionVerbs), lift: new CueSet(tf.liftVerbs), call: new CueSet(tf.callVerbs),
+      support: new CueSet(supportForms),
+      sanctionTargetPreps: new CueSet(tf.sanctionTargetPreps), pressureTargetPreps: new CueSet(tf.pressureTargetPreps),
+      mediatorPreps: new CueSet(tf.mediatorPreps),
+    },
+    possessives: new Set(cf.possessives),
+    determiners: new Set(cf.determiners),
+    prepositions,
+    anyPreposition,
+    coordination: new Set(cf.coordination),
+    disjunction: new Set(cf.disjunction),
+    roundWords,
+  };
+  cache.set(lang, lex);
+  return lex;
+}

@@ -1,0 +1,592 @@
+// Mention detection: finds the actors of an article in its tokens.
+//   - gazetteer names (countries, capitals and seats of power, alliances, known leaders and their surnames),
+//   - people absent from the gazetteer, by pattern: role + nationality + capitalised name
+//     ("il ministro degli Esteri turco Hakan Fidan", "the Russian envoy Kirill Dmitriev"), appositions
+//     ("Steve Witkoff, inviato speciale di Trump"), members of a group ("tra cui Steve Witkoff"),
+//   - role descriptions without a name ("il presidente francese", "la sua controparte francese",
+//     "the Kremlin leader") and group phrases ("i due leader", "i negoziatori americani"), which
+//     coreference (coref.ts) resolves later.
+// Everything here is a pure function of the article and the language data.
+import type { Article, Lang, Sentence, Token } from '../read/types.js';
+import { loadGazetteer, slugify, type Gazetteer, type GazetteerEntry, type GazetteerKind, type NameVia } from './gazetteer.js';
+import { loadRoles } from './roles.js';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+import { PhraseIndex } from './phrase-index.js';
+
+export type MentionKind = 'entity' | 'group' | 'role' | 'anaphor';
+
+export interface Mention {
+  id: number;
+  sentence: number;
+  /** Token span [i0, i1) in the sentence. */
+  i0: number;
+  i1: number;
+  kind: MentionKind;
+  /** entity: the key of what it names. */
+  entity?: string;
+  entityKind?: GazetteerKind;
+  via: NameVia | 'pattern' | 'role' | 'group' | 'anaphor';
+  /** A country adjective modifying a noun ("gas russi"): the country is mentioned, but is no actor. */
+  adjectival?: boolean;
+  /** A capital or seat of power: a place after a locative preposition, otherwise the state. */
+  capital?: boolean;
+  /** Used as a location ("a Parigi", "in Florida"); set by the relation stage. */
+  location?: boolean;
+  /** capital: the key of the city's place entry. */
+  place?: string;
+  /** Inside a genitive or apposition modifier of another mention: not an argument. */
+  modifier?: boolean;
+  /** Nationality or country (roles, groups, people). */
+  iso?: string;
+  role?: string;
+  counterpart?: boolean;
+  /** The mention itself says the person's role ("il presidente francese Emmanuel Macron", "X, inviato di Y"). */
+  described?: boolean;
+  /** group: its named members. */
+  members?: Mention[];
+  /** Entities this mention stands for, filled by coreference. */
+  refs: string[];
+}
+
+/** A person or other entity known to this article (from the gazetteer or found by pattern). */
+export interface ArticleEntity {
+  key: string;
+  kind: GazetteerKind;
+  label: string;
+  iso?: string;
+  /** leader/place: ISO alpha-3 of the country. */
+  countryIso?: string;
+  organisation?: string;
+  role?: string;
+  wikidata?: string;
+  aliases: Set<string>;
+  /** Found by pattern, not in the gazetteer. */
+  discovered: boolean;
+  /** "inviato di X": the leader this person works for. */
+  principal?: string;
+}
+
+export interface MentionResult {
+  mentions: Mention[][];
+  entities: Map<string, ArticleEntity>;
+}
+
+interface NameCandidate {
+  entry: GazetteerEntry;
+  via: NameVia;
+}
+
+interface RoleCandidate {
+  role: string;
+  group: boolean;
+  leaderWord: boolean;
+}
+
+interface Recognizer {
+  names: PhraseIndex<NameCandidate>;
+  roles: PhraseIndex<RoleCandidate>;
+  gazetteer: Gazetteer;
+  lex: Lexicon;
+  /** Words that never start or continue a person's name (function words, months, role words). */
+  notName: Set<string>;
+}
+
+const recognizers = new Map<Lang, Recognizer>();
+
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'dos', 'du', 'la', 'le', 'abu', 'ben', 'mac']);
+
+function recognizer(lang: Lang): Recognizer {
+  const cached = recognizers.get(lang);
+  if (cached) return cached;
+  const gazetteer = loadGazetteer();
+  const lex = loadLexicon(lang);
+  const names = new PhraseIndex<NameCandidate>();
+  for (const entry of gazetteer.entries.values()) {
+    for (const n of entry.names) {
+      if (n.lang !== '*' && n.lang !== lang) continue;
+      const proper = n.via !== 'adjective' && n.via !== 'prefix';
+      names.add(n.form, { entry, via: n.via }, { caseSensitive: n.caseSensitive, capitalised: proper });
+    }
+  }
+  const roleLex = loadRoles(lang);
+  const roles = new PhraseIndex<RoleCandidate>();
+  const notName = new Set<string>([...lex.determiners, ...lex.anyPreposition, ...lex.coordination, ...lex.possessives]);
+  // A plural listed both as a role and as a group ("negoziatori") names a group.
+  const groupForms = new Set(roleLex.groups.flatMap((g) => g.forms));
+  for (const g of roleLex.groups) for (const f of g.forms) roles.add(f, { role: g.role, group: true, leaderWord: false });
+  for (const r of roleLex.roles) for (const f of r.forms) {
+    if (groupForms.has(f)) continue;
+    roles.add(f, { role: r.role, group: false, leaderWord: false });
+    for (const w of f.split(/\s+/)) notName.add(w);
+  }
+  for (const w of roleLex.leaderWords) { roles.add(w, { role: 'Leader', group: false, leaderWord: true }); notName.add(w); }
+  const r: Recognizer = { names, roles, gazetteer, lex, notName };
+  recognizers.set(lang, r);
+  return r;
+}
+
+/** Detects the mentions of every sentence of the article. */
+export function detectMentions(article: Article): MentionResult {
+  const rec = recognizer(article.lang);
+  const state = new MentionState(rec);
+  const mentions = article.sentences.map((s) => state.sentence(s));
+  return { mentions, entities: state.entities };
+}
+
+class MentionState {
+  readonly entities = new Map<string, ArticleEntity>();
+  /** Surnames and full names of people found by pattern, for their later mentions. */
+  private readonly localNames = new PhraseIndex<string>();
+  private nextId = 0;
+  private tokens: Token[] = [];
+  private sentenceIndex = 0;
+  private out: Mention[] = [];
+
+  constructor(private readonly rec: Recognizer) {}
+
+  sentence(s: Sentence): Mention[] {
+    this.tokens = s.tokens;
+    this.sentenceIndex = s.index;
+    this.out = [];
+    let i = 0;
+    while (i < this.tokens.length) i = this.step(i);
+    this.out.sort((a, b) => a.i0 - b.i0 || a.i1 - b.i1);
+    return this.out;
+  }
+
+  // ---- the scanner ------------------------------------------------------------------------------
+
+  /** Recognises what starts at token i, records it, and returns where scanning resumes. */
+  private step(i: number): number {
+    const t = this.tokens[i]!;
+    if (t.kind !== 'word') return i + 1;
+    const lex = this.rec.lex;
+
+    const anaphorEnd = lex.cues.groupAnaphora.at(this.tokens, i);
+    if (anaphorEnd > 0) {
+      this.push({ i0: i, i1: anaphorEnd, kind: 'anaphor', via: 'anaphor' });
+      return anaphorEnd;
+    }
+    const counterpart = this.counterpartAt(i);
+    if (counterpart) return counterpart;
+
+    const role = this.rec.roles.match(this.tokens, i);
+    if (role) return this.roleNounPhrase(i, role.end, role.payload, undefined).end;
+
+    const name = this.nameAt(i);
+    if (name) {
+      // English pre-posed nationality or seat: "Russian President Vladimir Putin", "the Kremlin leader", "US negotiators".
+      const entry = name.entry;
+      if (entry.kind === 'country' || (entry.kind === 'alliance' && name.via !== 'adjective')) {
+        const nextRole = this.rec.roles.match(this.tokens, name.end);
+        if (nextRole) {
+          this.countryModifier(i, name.end, entry, name.via);
+          return this.roleNounPhrase(i, nextRole.end, nextRole.payload, entry.kind === 'country' ? entry.iso : undefined, name.end).end;
+        }
+      }
+      if (name.place) this.knowEntry(name.place);
+      return this.entityMention(i, name.end, entry, name.via, name.place?.key);
+    }
+
+    const local = this.localNames.match(this.tokens, i);
+    if (local && !this.continuesName(local.end)) {
+      const m = this.push({ i0: i, i1: local.end, kind: 'entity', entity: local.payload, entityKind: 'leader', via: 'surname' });
+      return this.apposition(m, local.end);
+    }
+
+    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump".
+    const nameEnd = this.personNameAt(i);
+    if (nameEnd > 0 && this.tokens[nameEnd]?.text === ',' && this.rec.roles.match(this.tokens, nameEnd + 1)) {
+      const key = this.discoverPerson(i, nameEnd, undefined, undefined);
+      const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern' });
+      return this.apposition(m, nameEnd);
+    }
+    return i + 1;
+  }
+
+  private push(m: Omit<Mention, 'id' | 'sentence' | 'refs'>): Mention {
+    const full: Mention = { ...m, id: this.nextId++, sentence: this.sentenceIndex, refs: [] };
+    this.out.push(full);
+    return full;
+  }
+
+  // ---- names --------------------------------------------------------------------------------------
+
+  /** A gazetteer name at i; surnames of leaders only when not part of a longer unknown name. */
+  private nameAt(i: number): { end: number; entry: GazetteerEntry; via: NameVia; place?: GazetteerEntry } | undefined {
+    const all = this.rec.names.matchAll(this.tokens, i);
+    if (all.length === 0) {
+      const prefixed = this.hyphenatedAdjective(i);
+      return prefixed;
+    }
+    const longest = all[0]!.end;
+    const candidates = all.filter((m) => m.end === longest);
+    // A capital is both its state (metonymy) and a city: keep the state, remember the city.
+    const capital = candidates.find((c) => c.payload.via === 'capital' || c.payload.via === 'seat');
+    if (capital) {
+      const place = candidates.find((c) => c.payload.entry.kind === 'place' && c.payload.entry.country === capital.payload.entry.iso);
+      return { end: longest, entry: capital.payload.entry, via: capital.payload.via, place: place?.payload.entry };
+    }
+    // Several entries share the form (a surname of two leaders): prefer one this article already knows.
+    const chosen = candidates.find((c) => this.entities.has(c.payload.entry.key)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!chosen) return undefined;
+    const { entry, via } = chosen.payload;
+    // "Jordan Bardella", "Georgia Meloni": an ambiguous country name followed by another capitalised word is a person.
+    if (entry.kind === 'country' && entry.ambiguous && via === 'name' && this.continuesName(longest)) return undefined;
+    // A leader's surname inside a longer unknown name ("Marco Rubio" is fine, "Rubio Gonzalez" is someone else).
+    if ((via === 'surname' || via === 'alias') && this.continuesName(longest)) return undefined;
+    // ... and after an unknown first name ("Andrea Costa" is not António Costa).
+    if ((via === 'surname' || via === 'alias') && this.precededByUnknownName(i)) return undefined;
+    return { end: longest, entry, via };
+  }
+
+  /** "russo-americane", "franco-tedesco": two countries in one hyphenated adjective. */
+  private hyphenatedAdjective(i: number): { end: number; entry: GazetteerEntry; via: NameVia } | undefined {
+    const t = this.tokens[i]!;
+    if (!t.norm.includes('-')) return undefined;
+    const parts = t.norm.split('-');
+    const found: GazetteerEntry[] = [];
+    for (const p of parts) {
+      const m = this.rec.names.match([{ ...t, text: p, norm: p, upper: false }], 0);
+      if (!m || m.payload.entry.kind !== 'country') return undefined;
+      found.push(m.payload.entry);
+    }
+    // Record all but the last as separate adjectival mentions; return the last for the caller.
+    for (const e of found.slice(0, -1)) this.push({ i0: i, i1: i + 1, kind: 'entity', entity: e.key, entityKind: 'country', via: 'adjective', adjectival: true });
+    const last = found[found.length - 1];
+    return last ? { end: i + 1, entry: last, via: 'adjective' } : undefined;
+  }
+
+  private precededByUnknownName(i: number): boolean {
+    if (!this.isNameToken(i - 1)) return false;
+    if (this.rec.names.has(this.tokens[i - 1]!.norm) || this.rec.roles.match(this.tokens, i - 1)) return false;
+    // A capitalised word at the start of a sentence is capitalised for that reason alone.
+    return !this.isSentenceStart(i - 1);
+  }
+
+  private isSentenceStart(i: number): boolean {
+    for (let k = i - 1; k >= 0; k--) {
+      const t = this.tokens[k]!;
+      if (t.kind === 'word' || t.kind === 'number') return false;
+    }
+    return true;
+  }
+
+  private isNameToken(i: number): boolean {
+    const t = this.tokens[i];
+    return Boolean(t && t.kind === 'word' && t.upper && !this.rec.notName.has(t.norm) && !this.rec.roles.has(t.norm));
+  }
+
+  /** Is token i a capitalised word that would extend a name? */
+  private continuesName(i: number): boolean {
+    const t = this.tokens[i];
+    if (!t || t.kind !== 'word' || !t.upper) return false;
+    if (this.rec.notName.has(t.norm) || this.rec.roles.match(this.tokens, i)) return false;
+    // A following country or organisation is not part of the name ("Macron Francia" does not occur, "Trump USA" might).
+    const g = this.rec.names.match(this.tokens, i);
+    return !g || g.payload.entry.kind === 'leader';
+  }
+
+  /** End of a person-like name starting at i (2–4 capitalised words, particles allowed), or -1. */
+  personNameAt(i: number, allowSingle = false): number {
+    if (!this.isNameToken(i)) return -1;
+    const g = this.rec.names.match(this.tokens, i);
+    if (g && g.payload.entry.kind !== 'leader') return -1;
+    let end = i + 1;
+    while (end < this.tokens.length && end - i < 5) {
+      const t = this.tokens[end]!;
+      if (this.isNameToken(end) && !(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader').match(/country|alliance|place/)) end++;
+      else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1)) end += 2;
+      else if (t.text === '-' && this.isNameToken(end + 1)) end += 2;
+      else break;
+    }
+    if (end - i >= 2 || allowSingle) return end;
+    return -1;
+  }
+
+  private entityMention(i: number, end: number, entry: GazetteerEntry, via: NameVia, place?: string): number {
+    const m = this.push({
+      i0: i, i1: end, kind: 'entity', entity: entry.key, entityKind: entry.kind, via, place,
+      capital: via === 'capital' || via === 'seat',
+      adjectival: via === 'adjective' || via === 'prefix' ? !this.nominalAdjective(i, end) : undefined,
+    });
+    this.knowEntry(entry);
+    if (entry.kind === 'leader') return this.apposition(m, end);
+    // "i negoziatori americani, tra cui ...": the group noun came first; handled in roleNounPhrase.
+    return end;
+  }
+
+  /** Is the country adjective at [i, end) used as a noun ("i russi", "tra russi e americani", "the French")? */
+  private nominalAdjective(i: number, end: number): boolean {
+    const lex = this.rec.lex;
+    const prev = this.tokens[i - 1];
+    const next = this.tokens[end];
+    // Institution nouns make the adjective stand for the state: "la presidenza francese", "the Russian government".
+    if (prev && lex.cues.institutions.endsAt(this.tokens, i) >= 0) return true;
+    if (next && lex.cues.institutions.at(this.tokens, end) >= 0 && this.rec.lex.lang === 'en') return true;
+    if (!prev) return this.tokens[i]!.norm.endsWith('s') && this.rec.lex.lang === 'en';
+    if (prev.kind === 'punct') return prev.text === ',' ? false : false;
+    if (lex.determiners.has(prev.norm) || lex.prepositions.between.at(this.tokens, i - 1) > 0) return true;
+    if (lex.coordination.has(prev.norm)) {
+      const before = this.out[this.out.length - 1];
+      return Boolean(before && before.i1 === i - 1 && before.adjectival === false);
+    }
+    if (lex.anyPreposition.has(prev.norm)) return true;
+    // English plural demonyms are nouns: "the Russians", "Americans said".
+    return this.rec.lex.lang === 'en' && this.tokens[i]!.norm.endsWith('ns');
+  }
+
+  private knowEntry(entry: GazetteerEntry): ArticleEntity {
+    let e = this.entities.get(entry.key);
+    if (!e) {
+      e = {
+        key: entry.key, kind: entry.kind, label: entry.label, iso: entry.iso, countryIso: entry.country,
+        organisation: entry.organisation, role: entry.role, wikidata: entry.wikidata, aliases: new Set(), discovered: false,
+      };
+      if (entry.kind === 'leader') for (const n of entry.names) if (n.via === 'alias' || n.via === 'name') e.aliases.add(n.form);
+      this.entities.set(entry.key, e);
+    }
+    return e;
+  }
+
+  private discoverPerson(i0: number, i1: number, role: string | undefined, iso: string | undefined): string {
+    const words = this.tokens.slice(i0, i1).map((t) => t.text);
+    const label = words.join(' ').replace(/ - /g, '-');
+    const key = `leader:${slugify(label)}`;
+    let e = this.entities.get(key);
+    if (!e) {
+      e = { key, kind: 'leader', label, role, countryIso: iso, aliases: new Set([label]), discovered: true };
+      this.entities.set(key, e);
+      this.localNames.add(label, key, { capitalised: true });
+      const surname = words[words.length - 1]!;
+      if (!this.rec.notName.has(surname.toLowerCase())) this.localNames.add(surname, key, { capitalised: true });
+    } else {
+      e.role ??= role;
+      e.countryIso ??= iso;
+    }
+    return key;
+  }
+
+  /** Adds role (and country) knowledge to a person from the text. */
+  private describe(key: string, role: string | undefined, iso: string | undefined, principal?: string): void {
+    const e = this.entities.get(key);
+    if (!e) return;
+    if (role && (e.discovered || !e.role)) e.role = role;
+    if (iso && !e.countryIso) e.countryIso = iso;
+    if (principal && principal !== key) e.principal ??= principal;
+  }
+
+  // ---- roles, appositions, groups ---------------------------------------------------------------
+
+  private countryModifier(i0: number, i1: number, entry: GazetteerEntry, via: NameVia): void {
+    this.push({ i0, i1, kind: 'entity', entity: entry.key, entityKind: entry.kind, via, adjectival: true, modifier: true });
+    this.knowEntry(entry);
+  }
+
+  /**
+   * A role noun phrase: role [nationality] [genitive: of country | of person] [name | , name ,].
+   * `start` is where the phrase began (before a pre-posed nationality), `roleEnd` where the role noun ends.
+   */
+  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start): { end: number; mention?: Mention } {
+    let iso = preIso;
+    let organisation: string | undefined;
+    let principal: Mention | undefined;
+    let j = roleEnd;
+    const lex = this.rec.lex;
+    // English possessor before the role: "Trump's envoy Steve Witkoff".
+    if (roleStart >= 2 && this.tokens[roleStart - 1]?.norm === "'s") {
+      const owner = this.out.find((m) => m.i1 === roleStart - 1 && m.kind === 'entity');
+      if (owner) {
+        if (owner.entityKind === 'leader') principal = owner;
+        else if (owner.entityKind === 'country') iso ??= this.rec.gazetteer.entries.get(owner.entity!)?.iso;
+        owner.modifier = true;
+      }
+    }
+    for (let guard = 0; guard < 4 && j < this.tokens.length; guard++) {
+      // nationality adjective right after the role: "presidente francese", "negoziatori americani"
+      const adj = this.rec.names.match(this.tokens, j);
+      if (adj && adj.payload.via === 'adjective' && adj.payload.entry.kind === 'country') {
+        iso ??= adj.payload.entry.iso;
+        this.countryModifier(j, adj.end, adj.payload.entry, 'adjective');
+        j = adj.end;
+        continue;
+      }
+      // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
+      const gen = lex.prepositions.genitive.at(this.tokens, j);
+      if (gen > 0 && !role.group) {
+        const g = this.rec.names.match(this.tokens, gen);
+        if (g && g.payload.via !== 'adjective') {
+          const entry = g.payload.entry;
+          if (entry.kind === 'country') { iso ??= entry.iso; this.countryModifier(gen, g.end, entry, g.payload.via); j = g.end; continue; }
+          if (entry.kind === 'alliance') { organisation ??= entry.key; this.countryModifier(gen, g.end, entry, g.payload.via); j = g.end; continue; }
+          if (entry.kind === 'leader') {
+            principal = this.push({ i0: gen, i1: g.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: g.payload.via, modifier: true });
+            this.knowEntry(entry);
+            j = g.end;
+            continue;
+          }
+        }
+        const local = this.localNames.match(this.tokens, gen);
+        if (local) {
+          principal = this.push({ i0: gen, i1: local.end, kind: 'entity', entity: local.payload, entityKind: 'leader', via: 'surname', modifier: true });
+          j = local.end;
+          continue;
+        }
+        const inner = this.rec.roles.match(this.tokens, gen);
+        if (inner && !inner.payload.group) {
+          const before = this.out.length;
+          const r = this.roleNounPhrase(gen, inner.end, inner.payload, undefined);
+          for (const m of this.out.slice(before)) m.modifier = true;
+          if (r.mention) principal = r.mention;
+          j = r.end;
+          continue;
+        }
+      }
+      break;
+    }
+    if (principal && !iso) iso = this.countryOf(principal);
+
+    // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma.
+    let personStart = j;
+    if (this.tokens[j]?.text === ',' && (principal || iso) && !role.group) personStart = j + 1;
+    const known = this.rec.names.match(this.tokens, personStart);
+    let mention: Mention | undefined;
+    if (!role.group && known && known.payload.entry.kind === 'leader') {
+      const entry = known.payload.entry;
+      this.knowEntry(entry);
+      mention = this.push({ i0: start, i1: known.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: known.payload.via, described: !role.leaderWord });
+      this.describe(entry.key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
+      j = known.end;
+    } else if (!role.group) {
+      const local = this.localNames.match(this.tokens, personStart);
+      const nameEnd = local ? local.end : this.personNameAt(personStart, personStart === j);
+      if (nameEnd > 0) {
+        const key = local ? local.payload : this.discoverPerson(personStart, nameEnd, role.leaderWord ? undefined : role.role, iso);
+        this.describe(key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
+        mention = this.push({ i0: start, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern', described: !role.leaderWord });
+        j = nameEnd;
+      }
+    }
+    if (mention) {
+      if (personStart > roleEnd && this.tokens[j]?.text === ',') j += 1;
+      return { end: this.apposition(mention, j), mention };
+    }
+    if (role.group) {
+      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role });
+      return { end: this.groupMembers(group, j), mention: group };
+    }
+    const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role });
+    if (organisation) described.entity = organisation;
+    return { end: j, mention: described };
+  }
+
+  private countryOf(m: Mention): string | undefined {
+    if (m.entity) {
+      const e = this.entities.get(m.entity);
+      return e?.countryIso ?? e?.iso;
+    }
+    return m.iso;
+  }
+
+  /** "X, inviato speciale di Trump," — a role in apposition describes X. Returns where scanning resumes. */
+  private apposition(person: Mention, end: number): number {
+    if (this.tokens[end]?.text !== ',') return end;
+    const role = this.rec.roles.match(this.tokens, end + 1);
+    if (!role || role.payload.group) return end;
+    const before = this.out.length;
+    const r = this.roleNounPhrase(end + 1, role.end, role.payload, undefined);
+    const added = this.out.slice(before);
+    // The apposition describes `person`: drop the role mention itself, keep its inner mentions as modifiers.
+    this.out = this.out.filter((m) => !(added.includes(m) && m.kind === 'role'));
+    for (const m of added) m.modifier = true;
+    const principal = added.find((m) => m.kind === 'entity' && m.entityKind === 'leader' && m !== r.mention);
+    const roleIso = added.find((m) => m.kind === 'role')?.iso ?? added.find((m) => m.entityKind === 'country')?.entity?.slice('country:'.length);
+    const iso = roleIso ?? (principal ? this.countryOf(principal) : undefined);
+    if (!role.payload.leaderWord) person.described = true;
+    if (person.entity && !r.mention?.entity) this.describe(person.entity, role.payload.leaderWord ? undefined : role.payload.role, iso, principal?.entity);
+    return r.end;
+  }
+
+  /** "i negoziatori americani, tra cui Steve Witkoff": named members of a group. */
+  private groupMembers(group: Mention, end: number): number {
+    let j = end;
+    if (this.tokens[j]?.text === ',') j++;
+    const cue = this.rec.lex.cues.members.at(this.tokens, j);
+    if (cue < 0) return end;
+    j = cue;
+    const members: Mention[] = [];
+    for (let guard = 0; guard < 6; guard++) {
+      const before = this.out.length;
+      const known = this.rec.names.match(this.tokens, j);
+      let m: Mention | undefined;
+      if (known && known.payload.entry.kind === 'leader') {
+        this.knowEntry(known.payload.entry);
+        m = this.push({ i0: j, i1: known.end, kind: 'entity', entity: known.payload.entry.key, entityKind: 'leader', via: known.payload.via });
+        j = this.apposition(m, known.end);
+      } else {
+        const role = this.rec.roles.match(this.tokens, j);
+        if (role && !role.payload.group) {
+          const r = this.roleNounPhrase(j, role.end, role.payload, undefined);
+          m = r.mention?.kind === 'entity' ? r.mention : undefined;
+          j = r.end;
+        } else {
+          const nameEnd = this.personNameAt(j);
+          if (nameEnd > 0) {
+            const key = this.discoverPerson(j, nameEnd, group.role, group.iso);
+            m = this.push({ i0: j, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern' });
+            j = this.apposition(m, nameEnd);
+          }
+        }
+      }
+      if (!m) { this.out.length = Math.max(before, this.out.length); break; }
+      if (m.entity) this.describe(m.entity, group.role, group.iso);
+      members.push(m);
+      const sep = this.tokens[j];
+      if (sep && (sep.text === ',' || this.rec.lex.coordination.has(sep.norm))) {
+        const after = this.tokens[j + 1];
+        if (after && (after.upper || this.rec.roles.match(this.tokens, j + 1))) { j++; if (this.rec.lex.coordination.has(this.tokens[j]?.norm ?? '')) j++; continue; }
+      }
+      break;
+    }
+    if (members.length) {
+      group.members = members;
+      group.i1 = Math.max(group.i1, members[members.length - 1]!.i1);
+      for (const m of members) m.modifier = true;
+    }
+    return j;
+  }
+
+  /** "la sua controparte francese", "il suo omologo russo", "his French counterpart". */
+  private counterpartAt(i: number): number | undefined {
+    const lex = this.rec.lex;
+    let j = i;
+    let iso: string | undefined;
+    const pre = this.rec.names.match(this.tokens, j);
+    if (pre && pre.payload.via === 'adjective' && pre.payload.entry.kind === 'country') {
+      // English: "his French counterpart"
+      const after = lex.cues.counterpart.at(this.tokens, pre.end);
+      if (after < 0) return undefined;
+      iso = pre.payload.entry.iso;
+      this.countryModifier(j, pre.end, pre.payload.entry, 'adjective');
+      this.push({ i0: i, i1: after, kind: 'role', via: 'role', iso, counterpart: true });
+      return after;
+    }
+    const end = lex.cues.counterpart.at(this.tokens, j);
+    if (end < 0) return undefined;
+    j = end;
+    const adj = this.rec.names.match(this.tokens, j);
+    if (adj && adj.payload.via === 'adjective' && adj.payload.entry.kind === 'country') {
+      iso = adj.payload.entry.iso;
+      this.countryModifier(j, adj.end, adj.payload.entry, 'adjective');
+      j = adj.end;
+    }
+    const name = this.rec.names.match(this.tokens, j);
+    if (name && name.payload.entry.kind === 'leader') {
+      this.knowEntry(name.payload.entry);
+      this.push({ i0: i, i1: name.end, kind: 'entity', entity: name.payload.entry.key, entityKind: 'leader', via: name.payload.via });
+      return name.end;
+    }
+    this.push({ i0: i, i1: j, kind: 'role', via: 'role', iso, counterpart: true });
+    return j;
+  }
+}

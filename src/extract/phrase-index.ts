@@ -1,0 +1,98 @@
+// Longest-match lookup of multi-token phrases over a token stream. Phrases are stored by their first
+// token's normalised form, longest first, so a match costs one map lookup plus a few comparisons: the
+// extractor stays linear in the article's length however large the gazetteers grow.
+import type { Token } from '../read/types.js';
+import { tokenize } from '../read/tokenize.js';
+
+export interface PhraseMatch<T> {
+  /** Index one past the last matched token. */
+  end: number;
+  payload: T;
+}
+
+interface Entry<T> {
+  norms: string[];
+  /** When set, tokens must equal these exact surface forms (acronyms: "UN" is not the Italian "un"). */
+  exact?: string[];
+  /** The first token must be capitalised in the text (proper names). */
+  capitalised: boolean;
+  payload: T;
+}
+
+export interface PhraseOptions {
+  caseSensitive?: boolean;
+  capitalised?: boolean;
+}
+
+export class PhraseIndex<T> {
+  private readonly byFirst = new Map<string, Entry<T>[]>();
+
+  /** Adds a phrase written as text; it is tokenised like articles are, so both sides agree on boundaries. */
+  add(phrase: string, payload: T, opts: PhraseOptions = {}): void {
+    const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
+    if (tokens.length === 0) return;
+    const norms = tokens.map((t) => t.norm);
+    const entry: Entry<T> = { norms, capitalised: Boolean(opts.capitalised), payload };
+    if (opts.caseSensitive) entry.exact = tokens.map((t) => t.text);
+    const first = norms[0]!;
+    const list = this.byFirst.get(first);
+    if (list) {
+      list.push(entry);
+      list.sort((a, b) => b.norms.length - a.norms.length);
+    } else this.byFirst.set(first, [entry]);
+  }
+
+  /** Every phrase starting at token i, longest first. */
+  matchAll(tokens: readonly Token[], i: number): PhraseMatch<T>[] {
+    const first = tokens[i];
+    if (!first) return [];
+    const list = this.byFirst.get(first.norm);
+    if (!list) return [];
+    const out: PhraseMatch<T>[] = [];
+    for (const e of list) {
+      if (e.capitalised && !first.upper) continue;
+      if (matchesAt(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
+    }
+    return out;
+  }
+
+  /** The longest phrase starting at token i, or undefined. */
+  match(tokens: readonly Token[], i: number): PhraseMatch<T> | undefined {
+    return this.matchAll(tokens, i)[0];
+  }
+
+  has(norm: string): boolean {
+    return this.byFirst.has(norm);
+  }
+}
+
+function matchesAt<T>(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
+  if (i + e.norms.length > tokens.length) return false;
+  for (let k = 0; k < e.norms.length; k++) {
+    const t = tokens[i + k]!;
+    if (e.exact ? t.text !== e.exact[k] : t.norm !== e.norms[k]) return false;
+  }
+  return true;
+}
+
+/** A set of (possibly multi-word) cue phrases. */
+export class CueSet {
+  private readonly index = new PhraseIndex<true>();
+  constructor(phrases: readonly string[]) {
+    for (const p of phrases) this.index.add(p, true);
+  }
+  /** Index one past the cue starting at token i, or -1. */
+  at(tokens: readonly Token[], i: number): number {
+    return this.index.match(tokens, i)?.end ?? -1;
+  }
+  /** Does a cue start anywhere in tokens [from, to)? */
+  within(tokens: readonly Token[], from: number, to: number): boolean {
+    for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (this.at(tokens, i) >= 0) return true;
+    return false;
+  }
+  /** Does a cue end exactly at token `end` (exclusive), looking back at most 4 tokens? */
+  endsAt(tokens: readonly Token[], end: number): number {
+    for (let s = end - 1; s >= Math.max(0, end - 4); s--) if (this.at(tokens, s) === end) return s;
+    return -1;
+  }
+}

@@ -1,0 +1,627 @@
+// Relations from trigger words, with arguments taken from the sentence's structure:
+//   X incontrerà Y · incontro tra X e Y · X ha avuto un incontro con Y · negoziati tra Kiev e Mosca ·
+//   X ha imposto sanzioni a Z · sanzioni Ue contro Z · pressione sulla Russia · con la mediazione di X ·
+//   and the English equivalents. Never "every pair of names in the sentence": a relation needs its
+//   arguments in the slots its trigger opens (subject, object, "tra/between", "con/with", target
+//   preposition), inside the trigger's clause.
+// Meetings and negotiations become `Occurrence`s (one per mention); fragment.ts merges the mentions of
+// one real meeting into one meeting node. The other relations are plain directed `Relation`s.
+import type { Article, Lang, Sentence, Token } from '../read/types.js';
+import type { EdgeKind, Status } from '../graph/model.js';
+import { findTimeExpressions, type TimeMention } from './time.js';
+import { loadLexicon, type Family, type Lexicon, type Tense, type TriggerInfo } from './lexicon.js';
+import type { ArticleEntity, Mention, MentionResult } from './mentions.js';
+
+export interface Occurrence {
+  family: 'meets' | 'negotiates';
+  sentence: number;
+  /** Participants grouped by side ("tra Kiev e Mosca": [[Ukraine], [Russia]]). */
+  sides: string[][];
+  places: string[];
+  date?: string;
+  status: Status;
+  confidence: number;
+  mediators: string[];
+  visit: boolean;
+  /** "un nuovo round di negoziati": a session that deserves a node of its own even without a date. */
+  round: boolean;
+  /** "questi colloqui": refers back to an earlier occurrence, which it completes. */
+  continues?: Occurrence;
+  evidence: string;
+}
+
+export interface Relation {
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  sentence: number;
+  date?: string;
+  status: Status;
+  confidence: number;
+  evidence: string;
+  /** A relation about an occurrence (mediates → the round of talks). */
+  occurrence?: Occurrence;
+}
+
+export interface RelationResult {
+  occurrences: Occurrence[];
+  relations: Relation[];
+  /** Places used as locations ("a Parigi"): they become place nodes. */
+  locations: Set<string>;
+}
+
+interface Clause {
+  start: number;
+  end: number;
+}
+
+/** A mention an argument slot can take: resolved, and not a modifier inside another mention. */
+interface Arg {
+  m: Mention;
+  refs: string[];
+}
+
+export function extractRelations(article: Article, ments: MentionResult): RelationResult {
+  const lex = loadLexicon(article.lang);
+  const ctx = new RelationContext(article, ments, lex);
+  article.sentences.forEach((s, k) => ctx.sentence(s, ments.mentions[k] ?? []));
+  return { occurrences: ctx.occurrences, relations: ctx.relations, locations: ctx.locations };
+}
+
+class RelationContext {
+  readonly occurrences: Occurrence[] = [];
+  readonly relations: Relation[] = [];
+  readonly locations = new Set<string>();
+  /** Subjects of the last clause that had one: Italian drops the subject when it does not change. */
+  private lastSubjects: string[] = [];
+  private lastOccurrence?: Occurrence;
+
+  private s!: Sentence;
+  private tokens: Token[] = [];
+  private mentions: Mention[] = [];
+  private args: Arg[] = [];
+  private times: TimeMention[] = [];
+  private timeToken: boolean[] = [];
+  private breaks: number[] = [];
+
+  constructor(
+    private readonly article: Article,
+    private readonly ments: MentionResult,
+    private readonly lex: Lexicon,
+  ) {}
+
+  sentence(s: Sentence, mentions: Mention[]): void {
+    this.s = s;
+    this.tokens = s.tokens;
+    this.mentions = mentions;
+    this.args = mentions.filter((m) => !m.modifier && m.refs.length > 0).map((m) => ({ m, refs: m.refs }));
+    this.times = findTimeExpressions(s, this.article.lang, this.article.date);
+    this.timeToken = this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
+    this.breaks = this.clauseBreaks();
+    for (const m of mentions) if (this.isLocation(m)) {
+      m.location = true;
+      if (m.entityKind === 'place' || (m.capital && m.place)) this.locationKeys(m);
+    }
+    const covered = this.tokens.map(() => false);
+    for (const m of mentions) for (let k = m.i0; k < m.i1; k++) covered[k] = true;
+
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (covered[i] || this.tokens[i]!.kind !== 'word') continue;
+      const noun = this.lex.nounTriggers.match(this.tokens, i);
+      if (noun) {
+        this.trigger(i, noun.end, noun.payload);
+        i = noun.end - 1;
+        continue;
+      }
+      const verb = this.lex.verbForms.get(this.tokens[i]!.norm);
+      if (verb) this.trigger(i, i + 1, verb);
+      else if (this.lex.cues.call.at(this.tokens, i) > 0) this.callOn(i, this.lex.cues.call.at(this.tokens, i));
+      else if (this.lex.cues.support.at(this.tokens, i) > 0) this.supportVerb(i, this.lex.cues.support.at(this.tokens, i));
+    }
+    // Remember this sentence's subjects for the next clause without one.
+    const first = this.args.find((a) => this.isSubjectLike(a));
+    if (first) this.lastSubjects = first.refs;
+  }
+
+  // ---- structure ---------------------------------------------------------------------------------
+
+  /** Token indices where a new clause starts. */
+  private clauseBreaks(): number[] {
+    const out = [0];
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind === 'punct' && /^[;:()\[\]]$/.test(t.text)) out.push(i + 1);
+      else if (t.kind === 'word' && this.lex.cues.clauseBreaks.at(this.tokens, i) > 0) {
+        const prev = this.tokens[i - 1];
+        // Conjunctions like "dove", "mentre", "while" open a clause anywhere; relative "che", "which",
+        // "who" only after a comma (otherwise "ha detto che ..." would cut the reported speech off).
+        const relative = ['che', 'cui', 'that', 'which', 'who', 'whom'].includes(t.norm);
+        if (!relative || prev?.text === ',') out.push(i);
+      }
+    }
+    return out;
+  }
+
+  private clauseOf(i: number): Clause {
+    let start = 0;
+    let end = this.tokens.length;
+    for (const b of this.breaks) {
+      if (b <= i) start = b;
+      else { end = b; break; }
+    }
+    return { start, end };
+  }
+
+  private prevWord(i: number): Token | undefined {
+    return this.tokens[i - 1];
+  }
+
+  /** Is the mention governed by one of these prepositions (possibly with an article in between)? */
+  private governedBy(m: Mention, set: Lexicon['prepositions'][keyof Lexicon['prepositions']]): boolean {
+    if (set.endsAt(this.tokens, m.i0) >= 0) return true;
+    const prev = this.prevWord(m.i0);
+    return Boolean(prev && this.lex.determiners.has(prev.norm) && set.endsAt(this.tokens, m.i0 - 1) >= 0);
+  }
+
+  private governedByAnyPreposition(m: Mention): boolean {
+    const prev = this.prevWord(m.i0);
+    if (!prev) return false;
+    if (this.lex.anyPreposition.has(prev.norm) && !this.lex.determiners.has(prev.norm)) return true;
+    // Italian articulated prepositions (della, alla, nel...) are listed as both determiners and prepositions.
+    if (this.lex.anyPreposition.has(prev.norm) && this.lex.determiners.has(prev.norm) && !['il', 'lo', 'la', 'i', 'gli', 'le', "l'", 'un', 'uno', 'una', "un'", 'the', 'a', 'an'].includes(prev.norm)) return true;
+    const before = this.tokens[m.i0 - 2];
+    return Boolean(before && this.lex.determiners.has(prev.norm) && this.lex.anyPreposition.has(before.norm) && !this.lex.determiners.has(before.norm));
+  }
+
+  private isLocation(m: Mention): boolean {
+    if (m.entityKind === 'place') return true;
+    if (m.entityKind !== 'country') return false;
+    return this.governedBy(m, this.lex.prepositions.locative) && !this.governedBy(m, this.lex.prepositions.dative) || (m.capital === true && this.governedBy(m, this.lex.prepositions.locative));
+  }
+
+  private isAttributed(m: Mention): boolean {
+    return this.lex.cues.attribution.endsAt(this.tokens, m.i0) >= 0 && this.article.lang === 'it'
+      ? true
+      : this.tokens[m.i0 - 1]?.norm === 'to' && this.tokens[m.i0 - 2]?.norm === 'according';
+  }
+
+  /** An actor that can fill a subject slot: not a place, not an adjective, not inside a prepositional phrase. */
+  private isSubjectLike(a: Arg): boolean {
+    const m = a.m;
+    if (m.adjectival || this.isLocation(m) || this.isAttributed(m)) return false;
+    if (m.entityKind === 'place') return false;
+    return !this.governedByAnyPreposition(m);
+  }
+
+  private isActor(a: Arg): boolean {
+    return !a.m.adjectival && !this.isLocation(a.m) && a.m.entityKind !== 'place';
+  }
+
+  /** Extends an argument to the mentions coordinated with it: "X e Y", "X, Y and Z". */
+  private coordinated(first: Arg, direction: 1 | -1, clause: Clause, allowAdjectival = false): Arg[] {
+    const out = [first];
+    let cur = first;
+    for (;;) {
+      const next = direction === 1
+        ? this.args.find((a) => a.m.i0 > cur.m.i1 - 1 && a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
+        : [...this.args].reverse().find((a) => a.m.i1 <= cur.m.i0 && a.m.i0 >= clause.start && (allowAdjectival || !a.m.adjectival));
+      if (!next) break;
+      const [from, to] = direction === 1 ? [cur.m.i1, next.m.i0] : [next.m.i1, cur.m.i0];
+      const between = this.tokens.slice(from, to);
+      const joins = between.length > 0 && between.length <= 3 && between.every((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm) || this.lex.determiners.has(t.norm) || this.lex.prepositions.locative.at([t], 0) > 0 || this.lex.prepositions.between.at([t], 0) > 0 && false);
+      if (!joins || !between.some((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm))) break;
+      out.push(next);
+      cur = next;
+    }
+    return direction === 1 ? out : out.reverse();
+  }
+
+  // ---- slots -------------------------------------------------------------------------------------
+
+  private subjectOf(i: number, clause: Clause): string[] {
+    // nearest subject-like actor to the left, inside the clause
+    for (let k = this.args.length - 1; k >= 0; k--) {
+      const a = this.args[k]!;
+      if (a.m.i1 > i || a.m.i0 < clause.start) continue;
+      if (!this.isSubjectLike(a)) continue;
+      return this.coordinated(a, -1, clause).flatMap((x) => x.refs);
+    }
+    // a relative clause: "Putin, che incontrerà Trump" → the antecedent
+    const startTok = this.tokens[clause.start];
+    if (startTok && ['che', 'cui', 'who', 'which', 'that'].includes(startTok.norm)) {
+      const antecedent = this.args.find((a) => a.m.i1 === clause.start - 1 || a.m.i1 === clause.start);
+      if (antecedent) return antecedent.refs;
+    }
+    return [];
+  }
+
+  /** The subject Italian leaves implicit: the previous clause's, unless the clause opens with its own noun phrase. */
+  private impliedSubject(i: number, clause: Clause, plural: boolean): string[] {
+    if (this.clauseHasOwnSubject(clause, i)) return [];
+    const occ = this.lastOccurrence;
+    if (plural && occ && this.s.index - occ.sentence <= 1) return occ.sides.flat();
+    return this.lastSubjects;
+  }
+
+  private clauseHasOwnSubject(clause: Clause, i: number): boolean {
+    let k = clause.start;
+    // skip a clause-opening conjunction and an opening adverbial phrase ending in a comma ("Nel frattempo,")
+    if (k < i && this.lex.cues.clauseBreaks.at(this.tokens, k) > 0) k = this.lex.cues.clauseBreaks.at(this.tokens, k);
+    const comma = this.tokens.findIndex((t, idx) => idx >= k && idx < i && t.text === ',');
+    if (comma >= 0 && comma - k <= 4 && this.lex.anyPreposition.has(this.tokens[k]?.norm ?? '')) k = comma + 1;
+    while (k < i && (this.timeToken[k] || this.tokens[k]!.kind === 'punct')) k++;
+    const t = this.tokens[k];
+    return Boolean(t && k < i && this.lex.determiners.has(t.norm) && !this.lex.anyPreposition.has(t.norm));
+  }
+
+  /** First actor to the right of the trigger (skipping places and time), with its coordinated mates. */
+  private objectOf(from: number, clause: Clause, opts: { withPrep?: boolean; allowAdjectival?: boolean } = {}): Arg[] {
+    for (const a of this.args) {
+      if (a.m.i0 < from || a.m.i0 >= clause.end) continue;
+      if (this.isLocation(a.m) || this.isAttributed(a.m)) continue;
+      if (a.m.adjectival && !opts.allowAdjectival) continue;
+      if (opts.withPrep && !this.governedBy(a.m, this.lex.prepositions.with)) continue;
+      if (!opts.withPrep && this.governedBy(a.m, this.lex.prepositions.genitive) && !this.governedBy(a.m, this.lex.prepositions.locative)) continue;
+      return this.coordinated(a, 1, clause, opts.allowAdjectival);
+    }
+    return [];
+  }
+
+  /** "tra X e Y" / "between X and Y" within a few tokens after the trigger. */
+  private betweenSides(end: number, clause: Clause): string[][] | undefined {
+    for (let k = end; k < Math.min(end + 4, clause.end); k++) {
+      const b = this.lex.prepositions.between.at(this.tokens, k);
+      if (b < 0) continue;
+      const first = this.args.find((a) => a.m.i0 >= b && a.m.i0 <= b + 2);
+      if (!first) return undefined;
+      const list = this.coordinated(first, 1, clause, true);
+      if (list.length < 2) return undefined;
+      return list.map((a) => a.refs);
+    }
+    return undefined;
+  }
+
+  private placesIn(clause: Clause, exclude: Set<string>): string[] {
+    const out: string[] = [];
+    for (const a of this.args) {
+      if (a.m.i0 < clause.start || a.m.i1 > clause.end) continue;
+      if (!this.isLocation(a.m) && !(a.m.entityKind === 'place')) continue;
+      for (const r of this.locationKeys(a.m)) if (!exclude.has(r) && !out.includes(r)) out.push(r);
+    }
+    return out;
+  }
+
+  /** A capital used as a location is the city, not the state. */
+  private locationKeys(m: Mention): string[] {
+    if (m.capital && m.place) {
+      this.locations.add(m.place);
+      return [m.place];
+    }
+    if (m.entity) { this.locations.add(m.entity); return [m.entity]; }
+    return m.refs;
+  }
+
+  private dateNear(i: number, clause: Clause): string | undefined {
+    const inClause = this.times.filter((t) => t.value && t.start >= this.tokens[clause.start]!.start && t.end <= (this.tokens[clause.end - 1]?.end ?? Infinity));
+    const pool = inClause.length ? inClause : this.times.filter((t) => t.value);
+    if (!pool.length) return undefined;
+    const at = this.tokens[i]!.start;
+    return pool.reduce((best, t) => (Math.abs(t.start - at) < Math.abs(best.start - at) ? t : best)).value;
+  }
+
+  // ---- status ------------------------------------------------------------------------------------
+
+  /** undefined: the statement is negated or denied and yields nothing. */
+  private status(i0: number, i1: number, clause: Clause, info: TriggerInfo, date: string | undefined): Status | undefined {
+    const c = this.lex.cues;
+    const before = Math.max(clause.start, i0 - 6);
+    if (c.negation.within(this.tokens, before, i0) || c.denial.within(this.tokens, clause.start, clause.end)) return undefined;
+    if (c.cancel.within(this.tokens, clause.start, clause.end)) return 'cancelled';
+    if (c.proposal.within(this.tokens, clause.start, i0)) return 'proposed';
+    if ((info.family === 'sanctions' || info.family === 'supports') && c.discussion.within(this.tokens, clause.start, i0)) return 'discussed';
+    const tense = info.pos === 'verb' ? info.tense : this.clauseTense(clause, i0);
+    if (tense === 'conditional' || c.modal.within(this.tokens, clause.start, i1 + 2)) return 'proposed';
+    const byDate = this.statusByDate(date);
+    if (byDate) return byDate;
+    if (tense === 'future' || c.future.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return 'planned';
+    if (tense === 'past') return 'held';
+    if (c.ongoing.within(this.tokens, clause.start, clause.end)) return 'ongoing';
+    if (info.pos === 'verb' && tense === 'present') return 'ongoing';
+    return 'reported';
+  }
+
+  private statusByDate(date: string | undefined): Status | undefined {
+    const today = this.article.date;
+    if (!date || !today) return undefined;
+    const [from, to] = date.includes('/') ? date.split('/') as [string, string] : [date, date];
+    if (to.length >= 10 ? to < today : to < today.slice(0, to.length)) return 'held';
+    if (from.length >= 10 ? from > today : from > today.slice(0, from.length)) return 'planned';
+    return undefined;
+  }
+
+  /** The tense of the clause's verbs, from their endings and auxiliaries, for noun triggers. */
+  private clauseTense(clause: Clause, i0: number): Tense | undefined {
+    for (let k = i0 - 1; k >= clause.start; k--) {
+      const t = tenseOfWord(this.tokens[k]!, this.article.lang);
+      if (t) return t;
+    }
+    if (this.lex.cues.past.within(this.tokens, clause.start, i0)) return 'past';
+    return undefined;
+  }
+
+  // ---- triggers ----------------------------------------------------------------------------------
+
+  private trigger(i0: number, i1: number, info: TriggerInfo): void {
+    if (info.agentive) return;
+    switch (info.family) {
+      case 'meets':
+      case 'negotiates':
+        return this.occurrence(i0, i1, info);
+      case 'sanctions':
+        return this.sanctions(i0, i1, info);
+      case 'mediates':
+        return this.mediation(i0, i1, info);
+      case 'supports':
+        return this.supportNoun(i0, i1, info);
+      case 'at_war_with':
+        return this.war(i0, i1, info);
+    }
+  }
+
+  private occurrence(i0: number, i1: number, info: TriggerInfo): void {
+    const clause = this.clauseOf(i0);
+    const family = info.family as 'meets' | 'negotiates';
+    let sides: string[][] = [];
+    let confidence = info.weak ? 0.6 : 0.85;
+    const between = info.pos === 'noun' ? this.betweenSides(i1, clause) : undefined;
+    if (between) {
+      sides = between;
+      confidence = 0.9;
+    } else {
+      const object = this.objectOf(i1, clause, { withPrep: info.pos === 'noun' || info.requiresWith });
+      const objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? this.objectOf(i1, clause, { withPrep: true }) : object;
+      if (info.requiresWith && objectAny.length === 0) return;
+      let subject = this.subjectOf(i0, clause);
+      const possessive = this.possessiveBefore(i0);
+      if (subject.length === 0 && (possessive || info.pos === 'noun')) subject = this.subjectAfter(i1, clause, objectAny);
+      if (subject.length === 0 && info.pos === 'verb') subject = this.impliedSubject(i0, clause, isPluralVerb(this.tokens[i0]!, this.article.lang));
+      const objRefs = objectAny.flatMap((a) => a.refs);
+      if (info.personObject && objRefs.length === 0) return;
+      if (subject.length === 0 && objRefs.length === 0) {
+        // "questi colloqui potrebbero svolgersi in Svizzera": completes the last occurrence.
+        if (this.lastOccurrence && this.anaphoric(i0) && this.s.index - this.lastOccurrence.sentence <= 3) this.complete(this.lastOccurrence, clause, i0);
+        return;
+      }
+      if (info.mutual && objRefs.length === 0 && subject.length >= 2) sides = subject.map((r) => [r]);
+      else sides = [subject, objRefs].filter((x) => x.length > 0);
+      if (sides.length === 1 && !info.visit && sides[0]!.length < 2) {
+        if (this.lastOccurrence && this.anaphoric(i0)) this.complete(this.lastOccurrence, clause, i0);
+        return;
+      }
+    }
+    const participants = new Set(sides.flat());
+    const date = this.dateNear(i0, clause);
+    const status = this.status(i0, i1, clause, info, date);
+    if (!status) return;
+    const places = this.placesIn(clause, participants);
+    const round = info.pos === 'noun' && this.tokens.slice(Math.max(0, i0 - 3), i1).some((t) => this.lex.roundWords.has(t.norm));
+    const occ: Occurrence = {
+      family, sentence: this.s.index, sides, places, date, status, confidence, mediators: [],
+      visit: Boolean(info.visit), round, evidence: this.s.text,
+    };
+    this.occurrences.push(occ);
+    this.lastOccurrence = occ;
+    const subj = sides[0];
+    if (subj) this.lastSubjects = subj;
+  }
+
+  private anaphoric(i0: number): boolean {
+    const prev = this.tokens[i0 - 1];
+    const prev2 = this.tokens[i0 - 2];
+    return Boolean(prev && (this.lex.cues.demonstratives.at(this.tokens, i0 - 1) > 0 || (prev2 && this.lex.cues.demonstratives.at(this.tokens, i0 - 2) > 0) || ['il', 'lo', 'la', "l'", 'the'].includes(prev.norm)));
+  }
+
+  private complete(occ: Occurrence, clause: Clause, i0: number): void {
+    const participants = new Set(occ.sides.flat());
+    for (const p of this.placesIn(clause, participants)) if (!occ.places.includes(p)) occ.places.push(p);
+    occ.date ??= this.dateNear(i0, clause);
+    if (!occ.evidence.includes(this.s.text)) occ.evidence += ` ${this.s.text}`;
+  }
+
+  private possessiveBefore(i0: number): boolean {
+    for (let k = i0 - 1; k >= Math.max(0, i0 - 3); k--) if (this.lex.possessives.has(this.tokens[k]!.norm)) return true;
+    return false;
+  }
+
+  /** "Nella sua visita a Parigi, Zelensky discuterà ...": the subject follows a fronted phrase. */
+  private subjectAfter(i1: number, clause: Clause, exclude: Arg[]): string[] {
+    for (const a of this.args) {
+      if (a.m.i0 < i1 || a.m.i0 >= clause.end || exclude.includes(a)) continue;
+      if (!this.isSubjectLike(a)) continue;
+      const prev = this.prevWord(a.m.i0);
+      if (prev?.text === ',') return a.refs;
+    }
+    return [];
+  }
+
+  private sanctions(i0: number, i1: number, info: TriggerInfo): void {
+    const clause = this.clauseOf(i0);
+    let imposers: string[] = [];
+    let targets: string[] = [];
+    let confidence = 0.8;
+    if (info.pos === 'verb') {
+      // "X ha sanzionato Y" / "Y è stato sanzionato da X"
+      const agent = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 < clause.end && this.governedBy(a.m, this.lex.prepositions.agent));
+      if (agent) {
+        imposers = agent.refs;
+        targets = this.subjectOf(i0, clause);
+      } else {
+        imposers = this.subjectOf(i0, clause);
+        targets = this.objectOf(i1, clause, { allowAdjectival: true }).flatMap((a) => a.refs);
+      }
+    } else {
+      const preps = info.pressure ? this.lex.cues.pressureTargetPreps : this.lex.cues.sanctionTargetPreps;
+      // target: "sanzioni contro la Russia", "pressione sulla Russia", "sanctions on Russia"
+      const modifiers: Arg[] = [];
+      let k = i1;
+      // modifiers right after the noun: "sanzioni Ue", "sanzioni americane", "sanzioni dell'Ue"
+      for (const a of this.args) {
+        if (a.m.i0 < i1 || a.m.i0 > i1 + 3) continue;
+        if (preps.endsAt(this.tokens, a.m.i0) >= 0 || (this.tokens[a.m.i0 - 1] && this.lex.determiners.has(this.tokens[a.m.i0 - 1]!.norm) && preps.endsAt(this.tokens, a.m.i0 - 1) >= 0)) {
+          targets = this.coordinated(a, 1, clause, true).flatMap((x) => x.refs);
+          k = a.m.i1;
+          break;
+        }
+        if (!info.pressure && (a.m.adjectival || this.governedBy(a.m, this.lex.prepositions.genitive) || a.m.i0 === i1)) modifiers.push(a);
+      }
+      // adjectival imposer right after the noun is in `mentions` as adjectival (args exclude none of them)
+      for (const m of this.mentions) {
+        if (m.i0 >= i1 && m.i0 <= i1 + 1 && m.adjectival && m.refs.length && !info.pressure && !targets.includes(m.refs[0]!)) modifiers.push({ m, refs: m.refs });
+      }
+      void k;
+      if (targets.length === 0) return;
+      if (modifiers.length) imposers = modifiers.flatMap((a) => a.refs).filter((r) => !targets.includes(r));
+      // English pre-noun modifier: "EU sanctions on Russia", "Washington's sanctions"
+      if (imposers.length === 0 && !info.pressure) {
+        const pre = this.mentions.find((m) => m.refs.length && (m.i1 === i0 || (m.i1 === i0 - 1 && this.tokens[i0 - 1]?.norm === "'s")) && !m.modifier);
+        if (pre) imposers = pre.refs;
+      }
+      // an imposition verb governing the noun: "X ha imposto (nuove) sanzioni", "aumentare la pressione"
+      if (imposers.length === 0) {
+        const verbAt = this.impositionVerbBefore(i0, clause);
+        if (verbAt >= 0) {
+          imposers = this.subjectOf(verbAt, clause);
+          if (imposers.length === 0) imposers = this.impliedSubject(verbAt, clause, true);
+          confidence = 0.7;
+        }
+      }
+    }
+    if (imposers.length === 0 || targets.length === 0) return;
+    const date = this.dateNear(i0, clause);
+    let status = this.status(i0, i1, clause, info, date);
+    if (!status) return;
+    if (this.lex.cues.lift.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) status = 'cancelled';
+    for (const a of imposers) for (const t of targets) {
+      const source = this.actingState(a);
+      if (source !== t) this.relations.push({ kind: 'sanctions', source, target: t, sentence: this.s.index, date, status, confidence, evidence: this.s.text });
+    }
+  }
+
+  /** Sanctions are imposed by states and organisations: a leader imposing them stands for the state. */
+  private actingState(key: string): string {
+    const e: ArticleEntity | undefined = this.ments.entities.get(key);
+    if (e?.kind === 'leader') {
+      if (e.countryIso) return `country:${e.countryIso}`;
+      if (e.organisation) return e.organisation;
+    }
+    return key;
+  }
+
+  private impositionVerbBefore(i0: number, clause: Clause): number {
+    for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 5); k--) {
+      if (this.lex.cues.imposition.at(this.tokens, k) > 0 || this.lex.cues.lift.at(this.tokens, k) > 0) return k;
+    }
+    return -1;
+  }
+
+  private mediation(i0: number, i1: number, info: TriggerInfo): void {
+    const clause = this.clauseOf(i0);
+    let mediators: string[] = [];
+    if (info.pos === 'noun') {
+      // "con la mediazione americana", "la mediazione del Qatar", "Qatari mediation", "mediated by X"
+      const adj = this.mentions.find((m) => m.i0 >= i1 && m.i0 <= i1 + 1 && m.refs.length);
+      if (adj) mediators = adj.refs;
+      const pre = this.mentions.find((m) => m.i1 === i0 && m.refs.length);
+      if (!mediators.length && pre) mediators = pre.refs;
+    } else {
+      const agent = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 3 && this.governedBy(a.m, this.lex.prepositions.agent));
+      mediators = agent ? agent.refs : this.subjectOf(i0, clause);
+    }
+    if (!mediators.length) return;
+    // the occurrence it belongs to: one in this sentence, else the last one
+    const occ = [...this.occurrences].reverse().find((o) => o.sentence === this.s.index) ?? this.lastOccurrence;
+    const date = this.dateNear(i0, clause) ?? occ?.date;
+    const status = occ?.status ?? this.status(i0, i1, clause, info, date);
+    if (!status) return;
+    if (occ) {
+      for (const m of mediators) if (!occ.sides.flat().includes(m) && !occ.mediators.includes(m)) occ.mediators.push(m);
+      return;
+    }
+    // no occurrence to attach to: "X mediates between A and B"
+    const sides = this.betweenSides(i1, clause) ?? [this.objectOf(i1, clause).flatMap((a) => a.refs)];
+    for (const m of mediators) for (const t of sides.flat()) if (m !== t) this.relations.push({ kind: 'mediates', source: m, target: t, sentence: this.s.index, date, status, confidence: 0.7, evidence: this.s.text });
+  }
+
+  private supportNoun(i0: number, i1: number, info: TriggerInfo): void {
+    const clause = this.clauseOf(i0);
+    // "il sostegno della Francia all'Ucraina", "con il supporto degli Stati Uniti", "US support for Kyiv"
+    const giver = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 2 && this.governedBy(a.m, this.lex.prepositions.genitive))
+      ?? this.args.find((a) => a.m.i1 === i0 || (a.m.i1 === i0 - 1 && this.tokens[i0 - 1]?.norm === "'s"));
+    if (!giver) return;
+    const receiver = this.args.find((a) => a.m.i0 > giver.m.i1 && a.m.i0 < Math.min(clause.end, giver.m.i1 + 8) && this.isActor(a) && !a.refs.some((r) => giver.refs.includes(r)))
+      ?? (this.governedBy(giver.m, this.lex.prepositions.genitive) && this.tokens.slice(clause.start, i0).some((t) => this.lex.prepositions.with.at([t], 0) > 0)
+        ? { m: giver.m, refs: this.subjectOf(i0, clause) } : undefined);
+    if (!receiver || receiver.refs.length === 0) return;
+    this.directed('supports', giver.refs, receiver.refs, i0, i1, info, clause, 0.6);
+  }
+
+  private supportVerb(i0: number, i1: number): void {
+    const clause = this.clauseOf(i0);
+    const subject = this.subjectOf(i0, clause);
+    const object = this.objectOf(i1, clause).flatMap((a) => a.refs);
+    if (!subject.length || !object.length) return;
+    this.directed('supports', subject, object, i0, i1, { family: 'supports', pos: 'verb' }, clause, 0.6);
+  }
+
+  private callOn(i0: number, i1: number): void {
+    const clause = this.clauseOf(i0);
+    const subject = this.subjectOf(i0, clause);
+    if (!subject.length) return;
+    const target = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 3 && (this.governedBy(a.m, this.lex.prepositions.dative) || this.article.lang === 'en' || this.tokens[i1 - 1]?.norm === 'on') && this.isActor(a));
+    if (!target) return;
+    this.directed('calls_on', subject, target.refs, i0, i1, { family: 'supports', pos: 'verb' }, clause, 0.6);
+  }
+
+  private war(i0: number, i1: number, info: TriggerInfo): void {
+    const clause = this.clauseOf(i0);
+    const sides = this.betweenSides(i1, clause);
+    if (sides && sides.length === 2) {
+      this.directed('at_war_with', sides[0]!, sides[1]!, i0, i1, info, clause, 0.7);
+      return;
+    }
+    // "la guerra della Russia contro l'Ucraina", "Russia's war against Ukraine"
+    const aggressor = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 2 && this.governedBy(a.m, this.lex.prepositions.genitive))
+      ?? this.args.find((a) => a.m.i1 === i0 || (a.m.i1 === i0 - 1 && this.tokens[i0 - 1]?.norm === "'s"));
+    const against = this.args.find((a) => a.m.i0 > i1 && a.m.i0 <= i1 + 6 && ['contro', 'against', 'on'].some((p) => this.tokens.slice(Math.max(i1, a.m.i0 - 2), a.m.i0).some((t) => t.norm === p)));
+    if (aggressor && against) this.directed('at_war_with', aggressor.refs, against.refs, i0, i1, info, clause, 0.6);
+  }
+
+  private directed(kind: EdgeKind, from: string[], to: string[], i0: number, i1: number, info: TriggerInfo, clause: Clause, confidence: number): void {
+    const date = this.dateNear(i0, clause);
+    const status = this.status(i0, i1, clause, info, date);
+    if (!status) return;
+    for (const a of from) for (const b of to) if (a !== b) this.relations.push({ kind, source: a, target: b, sentence: this.s.index, date, status, confidence, evidence: this.s.text });
+  }
+}
+
+/** Tense signalled by a word's ending or by an auxiliary: a rough cue, used only where no trigger verb speaks. */
+export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
+  const w = t.norm;
+  if (t.kind !== 'word' || w.length < 4) return undefined;
+  if (lang === 'it') {
+    if (/(?:erà|eranno|irà|iranno|arà|aranno)$/.test(w)) return 'future';
+    if (/(?:ebbe|ebbero)$/.test(w)) return 'conditional';
+    if (/(?:ava|avano|eva|evano|iva|ivano|arono|erono|irono)$/.test(w)) return 'past';
+    return undefined;
+  }
+  if (w === 'will' || w === 'shall') return 'future';
+  if (w === 'would' || w === 'could') return 'conditional';
+  if (/ed$/.test(w) && w.length > 4) return 'past';
+  return undefined;
+}
+
+function isPluralVerb(t: Token, lang: Lang): boolean {
+  return lang === 'it' ? /(?:anno|ono|ano|ero|arono)$/.test(t.norm) : false;
+}
+
+export type { Family };
