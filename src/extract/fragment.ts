@@ -8,7 +8,8 @@ import { loadGazetteer, slugify } from './gazetteer.js';
 import type { ArticleEntity, MentionResult } from './mentions.js';
 import type { Occurrence, RelationResult } from './relations.js';
 
-const HEAD_ROLES = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government/i;
+/** Roles that make a person the leader of their country (not "Vice President", not "aide to the President"). */
+const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
 
 interface Meeting {
   family: 'meets' | 'negotiates';
@@ -107,14 +108,16 @@ class FragmentBuilder {
       const sides = o.sides.map((s) => s.filter((k) => this.nodes.has(k))).filter((s) => s.length);
       for (const p of o.places) this.ensure(p);
       if (o.family === 'negotiates') this.negotiation(sides, participants, o);
-      const worthy = o.family === 'meets'
+      // talks between people ("Macron and Merz held talks") are also a meeting of those people
+      const family = o.family === 'negotiates' && participants.length >= 2 && participants.every((p) => p.startsWith('leader:')) ? 'meets' : o.family;
+      const worthy = family === 'meets'
         ? participants.length >= 2 || (o.visit && participants.length >= 1 && o.places.length > 0)
         : participants.length >= 2 && (Boolean(o.date) || o.places.length > 0 || o.round || o.mediators.length > 0);
       if (!worthy) {
         for (const m of o.mediators) for (const p of participants) this.edge('mediates', m, p, o.date, o.status, o.confidence, [o.evidence]);
         continue;
       }
-      const found = meetings.find((m) => sameMeeting(m, o, participants));
+      const found = meetings.find((m) => sameMeeting(m, { ...o, family }, participants));
       if (found) {
         found.participants = dedupe([...found.participants, ...participants]);
         found.places = dedupe([...found.places, ...o.places]);
@@ -124,7 +127,7 @@ class FragmentBuilder {
         found.confidence = Math.max(found.confidence, o.confidence);
         if (!found.evidence.includes(o.evidence)) found.evidence.push(o.evidence);
       } else {
-        meetings.push({ family: o.family, participants, sides, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
+        meetings.push({ family, participants, sides, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
       }
     }
     for (const m of meetings) this.meetingNode(m);
@@ -153,7 +156,7 @@ class FragmentBuilder {
   private meetingNode(m: Meeting): void {
     const parts = dedupe(m.participants).sort();
     const key = `meeting:${m.date ?? 'undated'}:${parts.map((p) => slugify(this.nodes.get(p)?.label ?? p)).join('+')}`;
-    const names = parts.map((p) => shortName(this.nodes.get(p)));
+    const names = parts.map((p) => this.nodes.get(p)?.label ?? p);
     const placeLabels = m.places.map((p) => this.nodes.get(p)?.label ?? p);
     const what = m.family === 'negotiates' ? 'Talks' : 'Meeting';
     const label = `${what}: ${names.join(' – ')}${placeLabels.length ? `, ${placeLabels.join(' or ')}` : ''}${m.date ? ` (${m.date})` : ''}`;
@@ -221,6 +224,8 @@ class FragmentBuilder {
 
 function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean {
   if (m.family !== o.family) return false;
+  // "a new round of talks could take place in Geneva" is not the round that was just held
+  if (o.round && m.status === 'held' && o.status !== 'held') return false;
   if (!datesCompatible(m.date, o.date)) return false;
   const shared = participants.filter((p) => m.participants.includes(p)).length;
   const subset = shared === participants.length || shared === m.participants.length;
@@ -255,11 +260,4 @@ function moreSpecific(a: string | undefined, b: string | undefined): string | un
 
 function dedupe<T>(xs: T[]): T[] {
   return [...new Set(xs)];
-}
-
-function shortName(n: NodeAttributes | undefined): string {
-  if (!n) return '?';
-  if (n.kind !== 'leader') return n.label;
-  const words = n.label.split(' ');
-  return words[words.length - 1] ?? n.label;
 }

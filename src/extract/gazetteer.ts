@@ -19,7 +19,7 @@ export function worldCountryList(): readonly Country[] {
   return worldCountries;
 }
 
-export type GazetteerKind = 'country' | 'alliance' | 'leader' | 'place';
+export type GazetteerKind = 'country' | 'alliance' | 'group' | 'leader' | 'place';
 export type NameVia = 'name' | 'acronym' | 'adjective' | 'prefix' | 'capital' | 'seat' | 'alias' | 'surname';
 export type NameLang = 'it' | 'en' | '*';
 
@@ -234,13 +234,14 @@ function countryEntries(raw: unknown, wc: ReadonlyMap<string, Country>, out: Gaz
   }
 }
 
-function allianceEntries(raw: unknown, out: GazetteerEntry[]): void {
-  const file = 'alliances.json';
+/** Alliances and organisations (alliances.json), and non-state armed or political groups (groups.json): same shape. */
+function allianceEntries(raw: unknown, out: GazetteerEntry[], kind: 'alliance' | 'group' = 'alliance'): void {
+  const file = kind === 'alliance' ? 'alliances.json' : 'groups.json';
   if (!Array.isArray(raw)) fail(file, '(root)', 'must be an array');
   raw.forEach((value: unknown, i) => {
     const id = isObject(value) && typeof value.key === 'string' ? value.key : `#${i}`;
     if (!isObject(value)) fail(file, id, 'must be an object');
-    if (typeof value.key !== 'string' || !/^alliance:[a-z0-9-]+$/.test(value.key)) fail(file, id, 'key must be alliance:<slug>');
+    if (typeof value.key !== 'string' || !new RegExp(`^${kind}:[a-z0-9-]+$`).test(value.key)) fail(file, id, `key must be ${kind}:<slug>`);
     if (typeof value.label !== 'string' || !value.label) fail(file, id, 'label missing');
     checkLangLists(file, id, 'names', value.names, true);
     checkLangLists(file, id, 'seats', value.seats);
@@ -251,7 +252,7 @@ function allianceEntries(raw: unknown, out: GazetteerEntry[]): void {
     forms.add(d.label, 'name', '*');
     forms.addLists(d.names, 'name');
     forms.addLists(d.seats, 'seat');
-    const entry: GazetteerEntry = { key: d.key, kind: 'alliance', label: d.label, names: forms.list() };
+    const entry: GazetteerEntry = { key: d.key, kind, label: d.label, names: forms.list() };
     if (d.wikidata) entry.wikidata = d.wikidata;
     out.push(entry);
   });
@@ -314,6 +315,8 @@ function placeEntries(raw: unknown, isos: ReadonlySet<string>, out: GazetteerEnt
 export interface GazetteerSources {
   countries: unknown;
   alliances: unknown;
+  /** Optional: non-state groups (Hamas, Hezbollah ...). */
+  groups?: unknown;
   leaders: unknown;
   places: unknown;
 }
@@ -325,6 +328,7 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
   countryEntries(src.countries, wc, list);
   const isos = new Set(list.filter((e) => e.kind === 'country').map((e) => e.iso!));
   allianceEntries(src.alliances, list);
+  if (src.groups !== undefined) allianceEntries(src.groups, list, 'group');
   const alliances = new Set(list.filter((e) => e.kind === 'alliance').map((e) => e.key));
   leaderEntries(src.leaders, isos, alliances, list);
   placeEntries(src.places, isos, list);
@@ -350,6 +354,7 @@ export function loadGazetteer(): Gazetteer {
   cached ??= buildGazetteer({
     countries: readJson('countries.json'),
     alliances: readJson('alliances.json'),
+    groups: readJson('groups.json'),
     leaders: readJson('leaders.json'),
     places: readJson('places.json'),
   });

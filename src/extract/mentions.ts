@@ -222,9 +222,10 @@ class MentionState {
     const longest = all[0]!.end;
     const candidates = all.filter((m) => m.end === longest);
     // A capital is both its state (metonymy) and a city: keep the state, remember the city.
-    const capital = candidates.find((c) => c.payload.via === 'capital' || c.payload.via === 'seat');
+    // A seat of power wins over a capital: "Bruxelles" is the EU's seat before Belgium's capital.
+    const capital = candidates.find((c) => c.payload.via === 'seat') ?? candidates.find((c) => c.payload.via === 'capital');
     if (capital) {
-      const place = candidates.find((c) => c.payload.entry.kind === 'place' && c.payload.entry.country === capital.payload.entry.iso);
+      const place = candidates.find((c) => c.payload.entry.kind === 'place');
       return { end: longest, entry: capital.payload.entry, via: capital.payload.via, place: place?.payload.entry };
     }
     // Several entries share the form (a surname of two leaders): prefer one this article already knows.
@@ -295,7 +296,7 @@ class MentionState {
     let end = i + 1;
     while (end < this.tokens.length && end - i < 5) {
       const t = this.tokens[end]!;
-      if (this.isNameToken(end) && !(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader').match(/country|alliance|place/)) end++;
+      if (this.isNameToken(end) && !(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader').match(/country|alliance|group|place/)) end++;
       else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1)) end += 2;
       else if (t.text === '-' && this.isNameToken(end + 1)) end += 2;
       else break;

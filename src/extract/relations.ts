@@ -95,7 +95,7 @@ class RelationContext {
     this.tokens = s.tokens;
     this.mentions = mentions;
     this.args = mentions.filter((m) => !m.modifier && m.refs.length > 0).map((m) => ({ m, refs: m.refs }));
-    this.times = findTimeExpressions(s, this.article.lang, this.article.date);
+    this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense());
     this.timeToken = this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
     this.breaks = this.clauseBreaks();
     for (const m of mentions) if (this.isLocation(m)) {
@@ -124,6 +124,22 @@ class RelationContext {
   }
 
   // ---- structure ---------------------------------------------------------------------------------
+
+  /** The sentence's main tense, from verb endings and auxiliaries: picks "lunedì" = last or next Monday. */
+  private sentenceTense(): 'past' | 'future' | undefined {
+    let past = 0;
+    let future = 0;
+    for (let k = 0; k < this.tokens.length; k++) {
+      const t = this.tokens[k]!;
+      const trig = this.lex.verbForms.get(t.norm);
+      const tense = trig?.tense ?? tenseOfWord(t, this.article.lang);
+      if (tense === 'past') past++;
+      else if (tense === 'future') future++;
+      else if (isPastParticipleAfterAux(this.tokens, k, this.article.lang)) past++;
+    }
+    if (this.lex.cues.future.within(this.tokens, 0, this.tokens.length)) future++;
+    return past > future ? 'past' : future > past ? 'future' : undefined;
+  }
 
   /** Token indices where a new clause starts. */
   private clauseBreaks(): number[] {
@@ -218,17 +234,21 @@ class RelationContext {
 
   // ---- slots -------------------------------------------------------------------------------------
 
-  private subjectOf(i: number, clause: Clause): string[] {
-    // nearest subject-like actor to the left, inside the clause
-    for (let k = this.args.length - 1; k >= 0; k--) {
+  private subjectOf(i: number, clause: Clause, leftmost = false): string[] {
+    // nearest subject-like actor to the left, inside the clause (the leftmost one for noun triggers:
+    // "X non incontrerà Y durante la visita" — the visit is X's)
+    const order = leftmost ? this.args.map((_, k) => k) : this.args.map((_, k) => this.args.length - 1 - k);
+    for (const k of order) {
       const a = this.args[k]!;
       if (a.m.i1 > i || a.m.i0 < clause.start) continue;
       if (!this.isSubjectLike(a)) continue;
-      return this.coordinated(a, -1, clause).flatMap((x) => x.refs);
+      const mates = leftmost ? this.coordinated(a, 1, { start: clause.start, end: i }) : this.coordinated(a, -1, clause);
+      return mates.flatMap((x) => x.refs);
     }
-    // a relative clause: "Putin, che incontrerà Trump" → the antecedent
+    // a relative clause: "Putin, che incontrerà Trump" → the antecedent (verbs only: a noun there
+    // belongs to the relative clause's own verb)
     const startTok = this.tokens[clause.start];
-    if (startTok && ['che', 'cui', 'who', 'which', 'that'].includes(startTok.norm)) {
+    if (!leftmost && startTok && ['che', 'cui', 'who', 'which', 'that'].includes(startTok.norm)) {
       const antecedent = this.args.find((a) => a.m.i1 === clause.start - 1 || a.m.i1 === clause.start);
       if (antecedent) return antecedent.refs;
     }
@@ -239,6 +259,14 @@ class RelationContext {
   private impliedSubject(i: number, clause: Clause, plural: boolean): string[] {
     if (this.clauseHasOwnSubject(clause, i)) return [];
     const occ = this.lastOccurrence;
+    // "X incontrerà Y a Parigi, dove discuteranno": a plural verb takes both participants
+    if (plural && occ && occ.sentence === this.s.index) return occ.sides.flat();
+    // "Fidan volerà a Doha, dove vedrà l'emiro": the previous clause's main subject
+    if (clause.start > 0) {
+      const prev = this.clauseOf(clause.start - 1);
+      const subj = this.subjectOf(clause.start - 1, prev, true);
+      if (subj.length) return subj;
+    }
     if (plural && occ && this.s.index - occ.sentence <= 1) return occ.sides.flat();
     return this.lastSubjects;
   }
@@ -319,11 +347,15 @@ class RelationContext {
     if (c.cancel.within(this.tokens, clause.start, clause.end)) return 'cancelled';
     if (c.proposal.within(this.tokens, clause.start, i0)) return 'proposed';
     if ((info.family === 'sanctions' || info.family === 'supports') && c.discussion.within(this.tokens, clause.start, i0)) return 'discussed';
-    const tense = info.pos === 'verb' ? info.tense : this.clauseTense(clause, i0);
+    const tense = info.pos === 'verb' ? this.verbTense(i0, clause, info.tense) : this.clauseTense(clause, i0);
     if (tense === 'conditional' || c.modal.within(this.tokens, clause.start, i1 + 2)) return 'proposed';
+    // A verb's own tense is the surest sign; a date relative to the article's comes next.
+    if (info.pos === 'verb' && tense === 'future') return 'planned';
+    if (info.pos === 'verb' && tense === 'past') return 'held';
     const byDate = this.statusByDate(date);
     if (byDate) return byDate;
-    if (tense === 'future' || c.future.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return 'planned';
+    if (c.future.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return 'planned';
+    if (tense === 'future') return 'planned';
     if (tense === 'past') return 'held';
     if (c.ongoing.within(this.tokens, clause.start, clause.end)) return 'ongoing';
     if (info.pos === 'verb' && tense === 'present') return 'ongoing';
@@ -337,6 +369,21 @@ class RelationContext {
     if (to.length >= 10 ? to < today : to < today.slice(0, to.length)) return 'held';
     if (from.length >= 10 ? from > today : from > today.slice(0, from.length)) return 'planned';
     return undefined;
+  }
+
+  /** A verb's tense, with its auxiliaries: "will meet", "ha incontrato", "is due to meet". */
+  private verbTense(i0: number, clause: Clause, own: Tense | undefined): Tense | undefined {
+    if (own === 'future' || own === 'conditional') return own;
+    if (this.lex.cues.future.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return 'future';
+    if (own === 'past') return 'past';
+    if (isPastParticipleAfterAux(this.tokens, i0, this.article.lang)) return 'past';
+    if (own === 'infinitive' || own === 'present' || own === 'gerund') {
+      for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 4); k--) {
+        const t = tenseOfWord(this.tokens[k]!, this.article.lang) ?? (isPastParticipleAfterAux(this.tokens, k, this.article.lang) ? 'past' : undefined);
+        if (t) return t;
+      }
+    }
+    return own;
   }
 
   /** The tense of the clause's verbs, from their endings and auxiliaries, for noun triggers. */
@@ -381,18 +428,23 @@ class RelationContext {
       const object = this.objectOf(i1, clause, { withPrep: info.pos === 'noun' || info.requiresWith });
       const objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? this.objectOf(i1, clause, { withPrep: true }) : object;
       if (info.requiresWith && objectAny.length === 0) return;
-      let subject = this.subjectOf(i0, clause);
+      let subject = this.subjectOf(i0, clause, info.pos === 'noun');
       const possessive = this.possessiveBefore(i0);
       if (subject.length === 0 && (possessive || info.pos === 'noun')) subject = this.subjectAfter(i1, clause, objectAny);
       if (subject.length === 0 && info.pos === 'verb') subject = this.impliedSubject(i0, clause, isPluralVerb(this.tokens[i0]!, this.article.lang));
       const objRefs = objectAny.flatMap((a) => a.refs);
       if (info.personObject && objRefs.length === 0) return;
-      if (subject.length === 0 && objRefs.length === 0) {
+      const round = info.pos === 'noun' && this.tokens.slice(Math.max(0, i0 - 3), i1).some((t) => this.lex.roundWords.has(t.norm));
+      const last = this.lastOccurrence;
+      if (subject.length === 0 && objRefs.length === 0 && round && last && last.family === family && this.s.index - last.sentence <= 3 && !this.anaphoric(i0)) {
+        // "a new round of negotiations could take place in Geneva": the same parties meet again.
+        sides = last.sides.map((x) => [...x]);
+      } else if (subject.length === 0 && objRefs.length === 0) {
         // "questi colloqui potrebbero svolgersi in Svizzera": completes the last occurrence.
         if (this.lastOccurrence && this.anaphoric(i0) && this.s.index - this.lastOccurrence.sentence <= 3) this.complete(this.lastOccurrence, clause, i0);
         return;
       }
-      if (info.mutual && objRefs.length === 0 && subject.length >= 2) sides = subject.map((r) => [r]);
+      else if (info.mutual && objRefs.length === 0 && subject.length >= 2) sides = subject.map((r) => [r]);
       else sides = [subject, objRefs].filter((x) => x.length > 0);
       if (sides.length === 1 && !info.visit && sides[0]!.length < 2) {
         if (this.lastOccurrence && this.anaphoric(i0)) this.complete(this.lastOccurrence, clause, i0);
@@ -404,6 +456,10 @@ class RelationContext {
     const status = this.status(i0, i1, clause, info, date);
     if (!status) return;
     const places = this.placesIn(clause, participants);
+    // "volerà a Doha, dove vedrà l'emiro": "dove"/"where" points back to the place just named
+    if (places.length === 0 && clause.start > 0 && ['dove', 'where'].includes(this.tokens[clause.start]!.norm)) {
+      places.push(...this.placesIn(this.clauseOf(clause.start - 1), participants).slice(-1));
+    }
     const round = info.pos === 'noun' && this.tokens.slice(Math.max(0, i0 - 3), i1).some((t) => this.lex.roundWords.has(t.norm));
     const occ: Occurrence = {
       family, sentence: this.s.index, sides, places, date, status, confidence, mediators: [],
@@ -423,7 +479,10 @@ class RelationContext {
 
   private complete(occ: Occurrence, clause: Clause, i0: number): void {
     const participants = new Set(occ.sides.flat());
-    for (const p of this.placesIn(clause, participants)) if (!occ.places.includes(p)) occ.places.push(p);
+    // only what belongs to this phrase: up to the next comma ("who hosted the meeting, said ... in Geneva")
+    let end = i0;
+    while (end < clause.end && this.tokens[end]!.text !== ',') end++;
+    for (const p of this.placesIn({ start: i0, end }, participants)) if (!occ.places.includes(p)) occ.places.push(p);
     occ.date ??= this.dateNear(i0, clause);
     if (!occ.evidence.includes(this.s.text)) occ.evidence += ` ${this.s.text}`;
   }
@@ -529,8 +588,8 @@ class RelationContext {
     let mediators: string[] = [];
     if (info.pos === 'noun') {
       // "con la mediazione americana", "la mediazione del Qatar", "Qatari mediation", "mediated by X"
-      const adj = this.mentions.find((m) => m.i0 >= i1 && m.i0 <= i1 + 1 && m.refs.length);
-      if (adj) mediators = adj.refs;
+      const adj = this.mentions.find((m) => m.i0 >= i1 && m.i0 <= i1 + 2 && m.refs.length && !m.modifier);
+      if (adj) mediators = this.coordinated({ m: adj, refs: adj.refs }, 1, clause, true).flatMap((a) => a.refs);
       const pre = this.mentions.find((m) => m.i1 === i0 && m.refs.length);
       if (!mediators.length && pre) mediators = pre.refs;
     } else {
@@ -548,7 +607,7 @@ class RelationContext {
       return;
     }
     // no occurrence to attach to: "X mediates between A and B"
-    const sides = this.betweenSides(i1, clause) ?? [this.objectOf(i1, clause).flatMap((a) => a.refs)];
+    const sides = this.betweenSides(i1, clause) ?? [];
     for (const m of mediators) for (const t of sides.flat()) if (m !== t) this.relations.push({ kind: 'mediates', source: m, target: t, sentence: this.s.index, date, status, confidence: 0.7, evidence: this.s.text });
   }
 
@@ -618,6 +677,18 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   if (w === 'would' || w === 'could') return 'conditional';
   if (/ed$/.test(w) && w.length > 4) return 'past';
   return undefined;
+}
+
+const EN_IRREGULAR_PAST = new Set(['said', 'met', 'held', 'told', 'made', 'took', 'gave', 'went', 'came', 'spoke', 'sought', 'left', 'won', 'lost', 'began', 'brought', 'thought', 'saw', 'chose', 'flew', 'sent', 'struck', 'agreed', 'was', 'were', 'had', 'did']);
+const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'avevano', 'aver', 'avere', 'essere', 'stato', 'stata', 'stati', 'state']);
+
+/** "ha incontrato", "è stato annullato", "said": a past form. */
+function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lang): boolean {
+  const t = tokens[k]!;
+  if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
+  if (!/(?:ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sto|sso|tto)$/.test(t.norm)) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (IT_AUX.has(tokens[j]!.norm)) return true;
+  return false;
 }
 
 function isPluralVerb(t: Token, lang: Lang): boolean {

@@ -2,7 +2,7 @@
 // Contract: ../shared/GUIDE.md. Never use the attribute `type` for domain meaning (sigma uses it
 // to pick a renderer); the domain category is `kind`.
 
-export type NodeKind = 'leader' | 'country' | 'alliance' | 'meeting' | 'place';
+export type NodeKind = 'leader' | 'country' | 'alliance' | 'group' | 'meeting' | 'place';
 
 export type EdgeKind =
   | 'meets'
