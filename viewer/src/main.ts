@@ -49,6 +49,10 @@ interface NewsgraphHook {
   visibleNodes(): string[];
   visibleEdges(): string[];
   layoutRunning(): boolean;
+  /** Graph coordinates of a node (as an export would write them). */
+  nodePosition(key: string): { x: number; y: number } | null;
+  /** Where a node is drawn, in CSS pixels from the top-left of the graph container. */
+  nodeViewport(key: string): { x: number; y: number } | null;
   startLayout(): void;
   stopLayout(): void;
 }
@@ -92,6 +96,16 @@ const hook: NewsgraphHook = {
   visibleNodes: () => [...visibility.nodes],
   visibleEdges: () => [...visibility.edges],
   layoutRunning: () => current?.layout.running ?? false,
+  nodePosition: (key) => {
+    if (!current?.graph.hasNode(key)) return null;
+    const a = current.graph.getNodeAttributes(key);
+    return { x: Number(a.x), y: Number(a.y) };
+  },
+  nodeViewport: (key) => {
+    if (!current?.graph.hasNode(key)) return null;
+    const a = current.graph.getNodeAttributes(key);
+    return current.renderer.sigma.graphToViewport({ x: Number(a.x), y: Number(a.y) });
+  },
   startLayout: () => {
     current?.layout.start();
     syncLayoutButton();
