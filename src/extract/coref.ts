@@ -65,9 +65,13 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
     if (e && compatible(e)) return [e.key];
   }
   // Nobody in the article fits: the gazetteer's holder of that office, when there is exactly one.
-  if (!m.iso || !roleWanted || m.counterpart) return [];
+  // A bare "leader" ("il leader del Cremlino", "the Kremlin leader") is the head of state or government
+  // the seat of power names: Downing Street, Palazzo Chigi, Matignon house prime ministers; others presidents.
+  if (!m.iso || m.counterpart) return [];
+  const office = roleWanted ?? (m.seat && /downing|chigi|matignon|moncloa/i.test(m.seat) ? 'prime minister' : m.seat ? 'president' : undefined);
+  if (!office) return [];
   const holders = [...loadGazetteer().entries.values()].filter(
-    (g) => g.kind === 'leader' && g.country === m.iso && g.role?.toLowerCase() === roleWanted,
+    (g) => g.kind === 'leader' && g.country === m.iso && g.role?.toLowerCase() === office,
   );
   if (holders.length !== 1) return [];
   const g = holders[0]!;

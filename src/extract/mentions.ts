@@ -40,6 +40,8 @@ export interface Mention {
   iso?: string;
   role?: string;
   counterpart?: boolean;
+  /** role: the seat of power that gave its country ("leader del Cremlino"). */
+  seat?: string;
   /** The mention itself says the person's role ("il presidente francese Emmanuel Macron", "X, inviato di Y"). */
   described?: boolean;
   /** group: its named members. */
@@ -112,8 +114,10 @@ function recognizer(lang: Lang): Recognizer {
   const roles = new PhraseIndex<RoleCandidate>();
   const notName = new Set<string>([...lex.determiners, ...lex.anyPreposition, ...lex.coordination, ...lex.possessives]);
   // A plural listed both as a role and as a group ("negoziatori") names a group.
-  const groupForms = new Set(roleLex.groups.flatMap((g) => g.forms));
-  for (const g of roleLex.groups) for (const f of g.forms) roles.add(f, { role: g.role, group: true, leaderWord: false });
+  // Italian "leader" is both singular and plural: read it as one leader ("il leader del Cremlino").
+  const leaderWords = new Set(roleLex.leaderWords);
+  const groupForms = new Set(roleLex.groups.flatMap((g) => g.forms).filter((f) => !leaderWords.has(f)));
+  for (const g of roleLex.groups) for (const f of g.forms) if (groupForms.has(f)) roles.add(f, { role: g.role, group: true, leaderWord: false });
   for (const r of roleLex.roles) for (const f of r.forms) {
     if (groupForms.has(f)) continue;
     roles.add(f, { role: r.role, group: false, leaderWord: false });
@@ -390,6 +394,7 @@ class MentionState {
    */
   private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start): { end: number; mention?: Mention } {
     let iso = preIso;
+    let seat: string | undefined = preIso && roleStart > start ? this.seatText(start, roleStart) : undefined;
     let organisation: string | undefined;
     let principal: Mention | undefined;
     let j = roleEnd;
@@ -418,7 +423,13 @@ class MentionState {
         const g = this.rec.names.match(this.tokens, gen);
         if (g && g.payload.via !== 'adjective') {
           const entry = g.payload.entry;
-          if (entry.kind === 'country') { iso ??= entry.iso; this.countryModifier(gen, g.end, entry, g.payload.via); j = g.end; continue; }
+          if (entry.kind === 'country') {
+            iso ??= entry.iso;
+            if (g.payload.via === 'seat') seat = this.tokens.slice(gen, g.end).map((t) => t.text).join(' ');
+            this.countryModifier(gen, g.end, entry, g.payload.via);
+            j = g.end;
+            continue;
+          }
           if (entry.kind === 'alliance') { organisation ??= entry.key; this.countryModifier(gen, g.end, entry, g.payload.via); j = g.end; continue; }
           if (entry.kind === 'leader') {
             principal = this.push({ i0: gen, i1: g.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: g.payload.via, modifier: true });
@@ -476,9 +487,15 @@ class MentionState {
       const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role });
       return { end: this.groupMembers(group, j), mention: group };
     }
-    const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role });
+    const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role, seat });
     if (organisation) described.entity = organisation;
     return { end: j, mention: described };
+  }
+
+  /** The text of [i0, i1) when it is a seat of power ("Kremlin"), else undefined. */
+  private seatText(i0: number, i1: number): string | undefined {
+    const g = this.rec.names.match(this.tokens, i0);
+    return g && g.payload.via === 'seat' && g.end === i1 ? this.tokens.slice(i0, i1).map((t) => t.text).join(' ') : undefined;
   }
 
   private countryOf(m: Mention): string | undefined {

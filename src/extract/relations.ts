@@ -594,9 +594,19 @@ class RelationContext {
       if (!mediators.length && pre) mediators = pre.refs;
     } else {
       const agent = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 3 && this.governedBy(a.m, this.lex.prepositions.agent));
-      mediators = agent ? agent.refs : this.subjectOf(i0, clause);
+      // "offering to mediate", "si è offerto di mediare": the main clause's subject, not the nearest name
+      const nonFinite = info.tense === 'infinitive' || info.tense === 'gerund' || ['to', 'di', 'a'].includes(this.tokens[i0 - 1]?.norm ?? '');
+      mediators = agent ? agent.refs : this.subjectOf(i0, clause, nonFinite);
     }
     if (!mediators.length) return;
+    const between = this.betweenSides(i1, clause);
+    if (between) {
+      const date = this.dateNear(i0, clause);
+      const status = this.status(i0, i1, clause, info, date);
+      if (!status) return;
+      for (const m of mediators) for (const t of between.flat()) if (m !== t) this.relations.push({ kind: 'mediates', source: m, target: t, sentence: this.s.index, date, status, confidence: 0.7, evidence: this.s.text });
+      return;
+    }
     // the occurrence it belongs to: one in this sentence, else the last one
     const occ = [...this.occurrences].reverse().find((o) => o.sentence === this.s.index) ?? this.lastOccurrence;
     const date = this.dateNear(i0, clause) ?? occ?.date;
@@ -606,9 +616,6 @@ class RelationContext {
       for (const m of mediators) if (!occ.sides.flat().includes(m) && !occ.mediators.includes(m)) occ.mediators.push(m);
       return;
     }
-    // no occurrence to attach to: "X mediates between A and B"
-    const sides = this.betweenSides(i1, clause) ?? [];
-    for (const m of mediators) for (const t of sides.flat()) if (m !== t) this.relations.push({ kind: 'mediates', source: m, target: t, sentence: this.s.index, date, status, confidence: 0.7, evidence: this.s.text });
   }
 
   private supportNoun(i0: number, i1: number, info: TriggerInfo): void {
