@@ -53,7 +53,7 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
       if (e.countryIso !== m.iso) return false;
     } else if (m.entity) {
       if (e.organisation !== m.entity) return false;
-    } else return false;
+    } else if (!roleWanted || m.counterpart) return false; // "la premier": any recent leader in that office
     if (m.counterpart) return true;
     // "the Kremlin leader": a head of state or government.
     if (!roleWanted) return !e.role || HEAD_ROLES.test(e.role);
@@ -67,7 +67,7 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
   // Nobody in the article fits: the gazetteer's holder of that office, when there is exactly one.
   // A bare "leader" ("il leader del Cremlino", "the Kremlin leader") is the head of state or government
   // the seat of power names: Downing Street, Palazzo Chigi, Matignon house prime ministers; others presidents.
-  if (!m.iso || m.counterpart) return [];
+  if (!m.iso || m.counterpart) return m.entity && !m.counterpart ? [m.entity] : [];
   const office = roleWanted ?? (m.seat && /downing|chigi|matignon|moncloa/i.test(m.seat) ? 'prime minister' : m.seat ? 'president' : undefined);
   if (!office) return [];
   const holders = [...loadGazetteer().entries.values()].filter(

@@ -110,8 +110,10 @@ class FragmentBuilder {
       if (o.family === 'negotiates') this.negotiation(sides, participants, o);
       // talks between people ("Macron and Merz held talks") are also a meeting of those people
       const family = o.family === 'negotiates' && participants.length >= 2 && participants.every((p) => p.startsWith('leader:')) ? 'meets' : o.family;
+      // a summit of one organisation ("i ministri del G7 si riuniranno a Capri") is a meeting too
+      const summit = participants.length === 1 && participants[0]!.startsWith('alliance:') && (o.places.length > 0 || Boolean(o.date));
       const worthy = family === 'meets'
-        ? participants.length >= 2 || (o.visit && participants.length >= 1 && o.places.length > 0)
+        ? participants.length >= 2 || summit || (o.visit && participants.length >= 1 && o.places.length > 0)
         : participants.length >= 2 && (Boolean(o.date) || o.places.length > 0 || o.round || o.mediators.length > 0);
       if (!worthy) {
         for (const m of o.mediators) for (const p of participants) this.edge('mediates', m, p, o.date, o.status, o.confidence, [o.evidence]);
@@ -190,8 +192,9 @@ class FragmentBuilder {
         if (!m.described || !m.entity) continue;
         const e = this.ments.entities.get(m.entity);
         if (!e?.countryIso) continue;
+        // only towards a country the article mentions: the gazetteer's knowledge adds no node
         const country = `country:${e.countryIso}`;
-        if (!this.ensure(country)) continue;
+        if (!this.nodes.has(country)) continue;
         const kind: EdgeKind = e.role && HEAD_ROLES.test(e.role) ? 'leader_of' : 'represents';
         const text = this.article.sentences[m.sentence]?.text ?? '';
         this.edge(kind, e.key, country, undefined, 'reported', 0.9, [text]);
@@ -226,6 +229,10 @@ function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean
   if (m.family !== o.family) return false;
   // "a new round of talks could take place in Geneva" is not the round that was just held
   if (o.round && m.status === 'held' && o.status !== 'held') return false;
+  // what happened and what is still to come are two meetings ("they spoke ... and will meet soon")
+  const done = (s: Status) => s === 'held';
+  const ahead = (s: Status) => s === 'planned' || s === 'proposed';
+  if ((done(m.status) && ahead(o.status)) || (ahead(m.status) && done(o.status))) return false;
   if (!datesCompatible(m.date, o.date)) return false;
   const shared = participants.filter((p) => m.participants.includes(p)).length;
   const subset = shared === participants.length || shared === m.participants.length;

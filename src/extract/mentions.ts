@@ -417,6 +417,14 @@ class MentionState {
         j = adj.end;
         continue;
       }
+      // a country name right after the role: "il segretario di Stato Usa", "presidente Usa"
+      const named = this.rec.names.match(this.tokens, j);
+      if (named && named.payload.entry.kind === 'country' && named.payload.via !== 'adjective' && named.payload.via !== 'capital' && !iso) {
+        iso = named.payload.entry.iso;
+        this.countryModifier(j, named.end, named.payload.entry, named.payload.via);
+        j = named.end;
+        continue;
+      }
       // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
       const gen = lex.prepositions.genitive.at(this.tokens, j);
       if (gen > 0 && !role.group) {

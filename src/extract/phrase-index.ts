@@ -50,7 +50,8 @@ export class PhraseIndex<T> {
     if (!list) return [];
     const out: PhraseMatch<T>[] = [];
     for (const e of list) {
-      if (e.capitalised && !first.upper) continue;
+      // proper names are capitalised, but may start with a particle ("von der Leyen", "al-Sisi")
+      if (e.capitalised && !first.upper && !tokens.slice(i + 1, i + e.norms.length).some((t) => t.upper)) continue;
       if (matchesAt(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
     }
     return out;

@@ -174,9 +174,15 @@ class RelationContext {
 
   /** Is the mention governed by one of these prepositions (possibly with an article in between)? */
   private governedBy(m: Mention, set: Lexicon['prepositions'][keyof Lexicon['prepositions']]): boolean {
-    if (set.endsAt(this.tokens, m.i0) >= 0) return true;
-    const prev = this.prevWord(m.i0);
-    return Boolean(prev && this.lex.determiners.has(prev.norm) && set.endsAt(this.tokens, m.i0 - 1) >= 0);
+    // skip the article and possessive between preposition and noun: "con il suo omologo", "with his counterpart"
+    let at = m.i0;
+    for (let k = 0; k < 3 && set.endsAt(this.tokens, at) < 0; k++) {
+      const prev = this.tokens[at - 1];
+      if (!prev || !(this.lex.determiners.has(prev.norm) || this.lex.possessives.has(prev.norm))) break;
+      if (set.endsAt(this.tokens, at - 1) >= 0) return true;
+      at--;
+    }
+    return set.endsAt(this.tokens, at) >= 0;
   }
 
   private governedByAnyPreposition(m: Mention): boolean {
@@ -446,7 +452,8 @@ class RelationContext {
       }
       else if (info.mutual && objRefs.length === 0 && subject.length >= 2) sides = subject.map((r) => [r]);
       else sides = [subject, objRefs].filter((x) => x.length > 0);
-      if (sides.length === 1 && !info.visit && sides[0]!.length < 2) {
+      const summit = sides.length === 1 && sides[0]!.length === 1 && sides[0]![0]!.startsWith('alliance:');
+      if (sides.length === 1 && !info.visit && !summit && sides[0]!.length < 2) {
         if (this.lastOccurrence && this.anaphoric(i0)) this.complete(this.lastOccurrence, clause, i0);
         return;
       }
