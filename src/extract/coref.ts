@@ -20,12 +20,10 @@ export function resolveCoreference(result: MentionResult): void {
     recent.push(key);
   };
   for (const sentence of result.mentions) {
-    const resolvedHere: string[] = [];
     for (const m of sentence) {
       m.refs = refsOf(m, result.entities, recent);
-      for (const r of m.refs) if (r.startsWith('leader:')) resolvedHere.push(r);
+      if (m.kind !== 'anaphor') for (const r of m.refs) if (r.startsWith('leader:')) touch(r);
     }
-    for (const r of resolvedHere) touch(r);
   }
 }
 
@@ -35,6 +33,7 @@ function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readon
       return m.entity ? [m.entity] : [];
     case 'group':
       if (m.members?.length) return m.members.flatMap((x) => (x.entity ? [x.entity] : []));
+      if (m.entity) return [m.entity]; // "i ministri degli Esteri del G7"
       return m.iso ? [`country:${m.iso}`] : [];
     case 'anaphor': {
       const two = recent.slice(-2);

@@ -157,7 +157,9 @@ class FragmentBuilder {
 
   private meetingNode(m: Meeting): void {
     const parts = dedupe(m.participants).sort();
-    const key = `meeting:${m.date ?? 'undated'}:${parts.map((p) => slugify(this.nodes.get(p)?.label ?? p)).join('+')}`;
+    // undated: what is still to come and what already happened are kept apart ("upcoming" / "undated")
+    const when = m.date ?? (m.status === 'planned' || m.status === 'proposed' ? 'upcoming' : 'undated');
+    const key = `meeting:${when}:${parts.map((p) => slugify(this.nodes.get(p)?.label ?? p)).join('+')}`;
     const names = parts.map((p) => this.nodes.get(p)?.label ?? p);
     const placeLabels = m.places.map((p) => this.nodes.get(p)?.label ?? p);
     const what = m.family === 'negotiates' ? 'Talks' : 'Meeting';

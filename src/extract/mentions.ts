@@ -427,9 +427,9 @@ class MentionState {
       }
       // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
       const gen = lex.prepositions.genitive.at(this.tokens, j);
-      if (gen > 0 && !role.group) {
+      if (gen > 0) {
         const g = this.rec.names.match(this.tokens, gen);
-        if (g && g.payload.via !== 'adjective') {
+        if (g && g.payload.via !== 'adjective' && (!role.group || g.payload.entry.kind !== 'leader')) {
           const entry = g.payload.entry;
           if (entry.kind === 'country') {
             iso ??= entry.iso;
@@ -446,13 +446,13 @@ class MentionState {
             continue;
           }
         }
-        const local = this.localNames.match(this.tokens, gen);
+        const local = role.group ? undefined : this.localNames.match(this.tokens, gen);
         if (local) {
           principal = this.push({ i0: gen, i1: local.end, kind: 'entity', entity: local.payload, entityKind: 'leader', via: 'surname', modifier: true });
           j = local.end;
           continue;
         }
-        const inner = this.rec.roles.match(this.tokens, gen);
+        const inner = role.group ? undefined : this.rec.roles.match(this.tokens, gen);
         if (inner && !inner.payload.group) {
           const before = this.out.length;
           const r = this.roleNounPhrase(gen, inner.end, inner.payload, undefined);
@@ -492,7 +492,7 @@ class MentionState {
       return { end: this.apposition(mention, j), mention };
     }
     if (role.group) {
-      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role });
+      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role, entity: organisation });
       return { end: this.groupMembers(group, j), mention: group };
     }
     const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role, seat });

@@ -95,7 +95,8 @@ class RelationContext {
     this.tokens = s.tokens;
     this.mentions = mentions;
     this.args = mentions.filter((m) => !m.modifier && m.refs.length > 0).map((m) => ({ m, refs: m.refs }));
-    this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense());
+    // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
+    this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
     this.timeToken = this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
     this.breaks = this.clauseBreaks();
     for (const m of mentions) if (this.isLocation(m)) {
@@ -124,6 +125,15 @@ class RelationContext {
   }
 
   // ---- structure ---------------------------------------------------------------------------------
+
+  private afterSpeechVerb(t: TimeMention): boolean {
+    const first = this.tokens.findIndex((tok) => tok.start >= t.start);
+    if (first < 0) return false;
+    for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
+      if (this.lex.cues.speech.at(this.tokens, k) === first || (this.lex.cues.speech.at(this.tokens, k) > 0 && ['on', 'il', 'lo', 'la'].includes(this.tokens[first - 1]!.norm))) return true;
+    }
+    return false;
+  }
 
   /** The sentence's main tense, from verb endings and auxiliaries: picks "lunedì" = last or next Monday. */
   private sentenceTense(): 'past' | 'future' | undefined {
