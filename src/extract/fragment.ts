@@ -3,7 +3,7 @@
 // meeting node (same participants, compatible dates); cross-article merging happens in src/graph/merge.ts.
 import type { Article } from '../read/types.js';
 import { articleHash } from '../read/index.js';
-import type { EdgeKind, EdgeRecord, Fragment, NodeAttributes, NodeRecord, Status } from '../graph/model.js';
+import { edgeKey, orderedEnds, type EdgeKind, type EdgeRecord, type Fragment, type NodeAttributes, type NodeRecord, type Status } from '../graph/model.js';
 import { loadGazetteer, slugify } from './gazetteer.js';
 import type { ArticleEntity, MentionResult } from './mentions.js';
 import type { Occurrence, RelationResult } from './relations.js';
@@ -206,9 +206,10 @@ class FragmentBuilder {
 
   private edge(kind: EdgeKind, source: string, target: string, date: string | undefined, status: Status, confidence: number, evidence: string[], meeting?: string): void {
     if (!this.nodes.has(source) || !this.nodes.has(target) || source === target) return;
-    const undirected = kind === 'meets' || kind === 'negotiates_with' || kind === 'at_war_with';
-    const [s, t] = undirected && target < source ? [target, source] : [source, target];
-    const key = `${kind}:${s}->${t}${date ? `@${date}` : ''}`;
+    const [s, t] = orderedEnds(kind, source, target);
+    // an undated upcoming meeting's edges stay apart from an undated past one's
+    const keyDate = date ?? (meeting?.startsWith('meeting:upcoming:') ? 'upcoming' : '');
+    const key = edgeKey(kind, s, t, keyDate);
     const existing = this.edges.get(key);
     if (existing) {
       const at = existing.attributes;
@@ -218,7 +219,7 @@ class FragmentBuilder {
       return;
     }
     this.edges.set(key, {
-      source: s, target: t,
+      key, source: s, target: t,
       attributes: {
         kind, date: date ?? '', status, evidence: [...evidence], evidence_articles: evidence.map(() => this.article.id),
         source: [this.article.id], confidence: Math.round(confidence * 100) / 100, weight: 1, ...(meeting ? { meeting } : {}),

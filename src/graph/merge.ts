@@ -41,7 +41,7 @@ function mergeNode(graph: KnowledgeGraph, key: string, attrs: NodeAttributes): v
 
 function mergeEdge(graph: KnowledgeGraph, e: EdgeRecord): void {
   const a = e.attributes;
-  const key = `${a.kind}:${e.source}->${e.target}${a.date ? `@${a.date}` : ''}`;
+  const key = e.key;
   if (!graph.hasEdge(key)) {
     const attrs = structuredClone(a);
     attrs.weight = attrs.source.length;

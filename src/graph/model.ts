@@ -84,6 +84,8 @@ export interface NodeRecord {
 }
 
 export interface EdgeRecord {
+  /** Stable key: kind, endpoints (sorted when undirected) and date (see edgeKey). */
+  key: string;
   source: string;
   target: string;
   attributes: EdgeAttributes;
@@ -117,4 +119,9 @@ export interface GraphAttributes {
 export function edgeKey(kind: EdgeKind, source: string, target: string, date: string): string {
   const [a, b] = UNDIRECTED_KINDS.has(kind) && target < source ? [target, source] : [source, target];
   return `${kind}:${a}->${b}${date ? `@${date}` : ''}`;
+}
+
+/** Endpoints in the order an edge stores them: sorted for undirected kinds. */
+export function orderedEnds(kind: EdgeKind, source: string, target: string): [string, string] {
+  return UNDIRECTED_KINDS.has(kind) && target < source ? [target, source] : [source, target];
 }
