@@ -55,13 +55,10 @@ interface NewsgraphHook {
   nodeViewport(key: string): { x: number; y: number } | null;
   startLayout(): void;
   stopLayout(): void;
+  /** Milliseconds of one synchronous full redraw (benchmark diagnostics). */
+  timeRefresh(): number;
 }
 
-declare global {
-  interface Window {
-    __newsgraph: NewsgraphHook;
-  }
-}
 
 let state: ViewState = initialState();
 let current: Loaded | null = null;
@@ -106,6 +103,11 @@ const hook: NewsgraphHook = {
     const a = current.graph.getNodeAttributes(key);
     return current.renderer.sigma.graphToViewport({ x: Number(a.x), y: Number(a.y) });
   },
+  timeRefresh: () => {
+    const t0 = performance.now();
+    current?.renderer.sigma.refresh();
+    return performance.now() - t0;
+  },
   startLayout: () => {
     current?.layout.start();
     syncLayoutButton();
@@ -115,7 +117,7 @@ const hook: NewsgraphHook = {
     syncLayoutButton();
   },
 };
-window.__newsgraph = hook;
+(window as unknown as { __newsgraph: NewsgraphHook }).__newsgraph = hook;
 
 function setError(message: string | null): void {
   hook.error = message;
@@ -124,6 +126,7 @@ function setError(message: string | null): void {
 
 function syncLayoutButton(): void {
   const running = current?.layout.running ?? false;
+  current?.renderer.update({ layoutRunning: running });
   layoutButton.textContent = running ? 'Stop layout' : 'Start layout';
   layoutButton.setAttribute('aria-pressed', String(running));
 }

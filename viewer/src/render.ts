@@ -25,7 +25,16 @@ export interface RenderInputs {
   hovered: string | null;
   selected: string | null;
   sizeMode: SizeMode;
+  /** ForceAtlas2 is running: on large graphs edges are not drawn meanwhile (see LARGE_EDGES). */
+  layoutRunning?: boolean;
 }
+
+/**
+ * Above this many edges, edges are hidden while ForceAtlas2 moves the nodes: redrawing every edge on
+ * each layout step stalls the main thread (measured by bench/viewer.ts), while nodes alone keep the
+ * page responsive and still show the layout converging.
+ */
+export const LARGE_EDGES = 10_000;
 
 const DIM_NODE = '#d8d8de';
 const DIM_EDGE = '#ececf0';
@@ -146,6 +155,7 @@ export class GraphRenderer {
   private edgeReducer(edge: string, data: Attributes): Partial<EdgeDisplayData> {
     const { visibility } = this.inputs;
     if (!visibility.edges.has(edge)) return { hidden: true };
+    if (this.inputs.layoutRunning && this.graph.size > LARGE_EDGES) return { hidden: true };
     const kind = String(data.kind ?? '');
     const directed = !UNDIRECTED_KINDS.has(kind) && !this.graph.isUndirected(edge);
     const index = data[PARALLEL.edgeIndexAttribute];
