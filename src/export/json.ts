@@ -1,0 +1,78 @@
+// JSON export: graphology's own serialization (`graph.export()`), which the viewer and other graphology
+// tools import directly, made byte-stable: nodes and edges sorted by key, object keys sorted, one node
+// or edge per line (small diffs between builds). `fromJson` is the inverse, with shape validation.
+import type { SerializedEdge, SerializedGraph, SerializedNode } from 'graphology-types';
+import { UserError } from '../errors.js';
+import { createGraph, type KnowledgeGraph } from '../graph/create.js';
+import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/model.js';
+
+export type SerializedKnowledgeGraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export function toJson(graph: KnowledgeGraph): string {
+  const data = graph.export();
+  const byKey = <T extends { key: string }>(a: T, b: T): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const nodes = [...data.nodes].sort(byKey);
+  const edges = [...data.edges].sort((a, b) => byKey({ key: a.key ?? '' }, { key: b.key ?? '' }));
+  const lines = (items: readonly unknown[]): string =>
+    items.length === 0 ? '[]' : `[\n${items.map((it) => stableStringify(it)).join(',\n')}\n]`;
+  return (
+    `{"options":${stableStringify(data.options)},\n"attributes":${stableStringify(data.attributes)},\n` +
+    `"nodes":${lines(nodes)},\n"edges":${lines(edges)}}\n`
+  );
+}
+
+/** JSON.stringify with object keys in sorted order (arrays keep theirs). */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/** Parses a file written by `toJson` (or any graphology export of our model). UserError when it is not one. */
+export function fromJson(text: string): KnowledgeGraph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`not a newsgraph graph: invalid JSON (${(err as Error).message})`);
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw new UserError(`not a newsgraph graph: ${problem}`);
+  const graph = createGraph();
+  try {
+    graph.import(data as SerializedKnowledgeGraph);
+  } catch (err) {
+    throw new UserError(`not a newsgraph graph: ${(err as Error).message.replace(/\s+/g, ' ')}`);
+  }
+  return graph;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The first thing wrong with the shape, or null. Checks what the pipeline relies on, not every field. */
+function shapeProblem(data: unknown): string | null {
+  if (!isObject(data)) return 'the top level is not an object';
+  if (!Array.isArray(data.nodes)) return 'no "nodes" array';
+  if (!Array.isArray(data.edges)) return 'no "edges" array';
+  if (data.attributes !== undefined && !isObject(data.attributes)) return '"attributes" is not an object';
+  for (const [i, n] of (data.nodes as unknown[]).entries()) {
+    if (!isObject(n) || typeof n.key !== 'string') return `node #${i} has no string "key"`;
+    const a = (n as Partial<SerializedNode>).attributes;
+    if (!isObject(a)) return `node "${n.key}" has no attributes`;
+    if (typeof a.kind !== 'string') return `node "${n.key}" has no "kind"`;
+    if (typeof a.label !== 'string') return `node "${n.key}" has no "label"`;
+  }
+  for (const [i, e] of (data.edges as unknown[]).entries()) {
+    if (!isObject(e)) return `edge #${i} is not an object`;
+    const edge = e as Partial<SerializedEdge>;
+    const name = typeof edge.key === 'string' ? `"${edge.key}"` : `#${i}`;
+    if (typeof edge.source !== 'string' || typeof edge.target !== 'string') return `edge ${name} has no string source/target`;
+    if (!isObject(edge.attributes) || typeof edge.attributes.kind !== 'string') return `edge ${name} has no "kind"`;
+  }
+  return null;
+}
