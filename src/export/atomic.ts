@@ -1,0 +1,144 @@
+// Atomic file writes: a reader (the viewer, Gephi) sees the old file or the new one, never a half-written
+// one, and a failed build leaves the previous output in place. Write a temporary file in the same
+// directory (rename is only atomic within one file system), fsync it, rename it over the target.
+// On any error the temporary file is removed. Errors a user can fix (permissions, full disk, missing
+// directory) become one-line UserErrors: "cannot write out/graph.json: permission denied".
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../errors.js';
+import type { KnowledgeGraph } from '../graph/create.js';
+import { writeGexf, type GexfOptions } from './gexf.js';
+
+/** Writes chunks of text; resolves when the chunk is accepted (back-pressure is respected). */
+export type ChunkWriter = (chunk: string) => Promise<void>;
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  ENOENT: 'no such directory',
+  ENOTDIR: 'a parent is not a directory',
+  EISDIR: 'it is a directory',
+};
+
+/** The UserError for a file-system error a user can fix; other errors are returned unchanged (bugs). */
+export function writeError(path: string, err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  const reason = code ? REASONS[code] : undefined;
+  return reason ? new UserError(`cannot write ${path}: ${reason}`) : err;
+}
+
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes `data` (a string or bytes), or whatever `data(write)` writes chunk by chunk, to `path` atomically.
+ * The file is streamed: chunks go to disk as they come, the whole content is never held in memory.
+ */
+export async function writeFileAtomic(path: string, data: string | Uint8Array | ((write: ChunkWriter) => Promise<void>)): Promise<void> {
+  const tmp = tempPath(path);
+  let stream: WriteStream | undefined;
+  try {
+    if (typeof data === 'function') {
+      stream = await openStream(tmp);
+      const s = stream;
+      await data((chunk) => writeChunk(s, chunk));
+      await closeStream(s);
+      stream = undefined;
+      await fsyncPath(tmp);
+    } else {
+      const handle = await open(tmp, 'wx', 0o644);
+      try {
+        await handle.writeFile(data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+    await rename(tmp, path);
+  } catch (err) {
+    stream?.destroy();
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw writeError(path, err);
+  }
+}
+
+/**
+ * Streams the graph as GEXF to `path`, atomically. Chunks from writeGexf are batched into ~64 KiB
+ * writes: one write per node or edge would spend more time in the stream machinery than in the writer.
+ */
+export async function writeGexfFile(path: string, graph: KnowledgeGraph, opts: GexfOptions = {}): Promise<void> {
+  await writeFileAtomic(path, async (write) => {
+    let buffer: string[] = [];
+    let size = 0;
+    const pending: string[] = [];
+    // writeGexf is synchronous; collect full batches and flush them between its calls would need it to
+    // be async. It is cheap to run it in slices instead: we gather batches, and write each as it fills.
+    writeGexf(
+      graph,
+      (chunk) => {
+        buffer.push(chunk);
+        size += chunk.length;
+        if (size >= 65536) {
+          pending.push(buffer.join(''));
+          buffer = [];
+          size = 0;
+        }
+      },
+      opts,
+    );
+    if (buffer.length) pending.push(buffer.join(''));
+    for (let i = 0; i < pending.length; i++) {
+      await write(pending[i]!);
+      pending[i] = '';
+    }
+  });
+}
+
+function openStream(path: string): Promise<WriteStream> {
+  return new Promise((resolve, reject) => {
+    const s = createWriteStream(path, { flags: 'wx', mode: 0o644, encoding: 'utf8' });
+    s.once('open', () => {
+      s.off('error', reject);
+      resolve(s);
+    });
+    s.once('error', reject);
+  });
+}
+
+function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    stream.once('error', onError);
+    const ok = stream.write(chunk, (err) => {
+      if (err) reject(err);
+    });
+    const done = (): void => {
+      stream.off('error', onError);
+      resolve();
+    };
+    if (ok) done();
+    else stream.once('drain', done);
+  });
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolve());
+  });
+}
+
+async function fsyncPath(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
