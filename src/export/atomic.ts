@@ -9,7 +9,7 @@ import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import type { KnowledgeGraph } from '../graph/create.js';
-import { writeGexf, type GexfOptions } from './gexf.js';
+import { gexfChunks, type GexfOptions } from './gexf.js';
 
 /** Writes chunks of text; resolves when the chunk is accepted (back-pressure is respected). */
 export type ChunkWriter = (chunk: string) => Promise<void>;
@@ -69,34 +69,21 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
 }
 
 /**
- * Streams the graph as GEXF to `path`, atomically. Chunks from writeGexf are batched into ~64 KiB
- * writes: one write per node or edge would spend more time in the stream machinery than in the writer.
+ * Streams the graph as GEXF to `path`, atomically, with bounded memory: chunks are pulled from
+ * gexfChunks as the file stream accepts them, batched into ~64 KiB writes (one write per node or edge
+ * would spend more time in the stream machinery than in the writer).
  */
 export async function writeGexfFile(path: string, graph: KnowledgeGraph, opts: GexfOptions = {}): Promise<void> {
   await writeFileAtomic(path, async (write) => {
-    let buffer: string[] = [];
-    let size = 0;
-    const pending: string[] = [];
-    // writeGexf is synchronous; collect full batches and flush them between its calls would need it to
-    // be async. It is cheap to run it in slices instead: we gather batches, and write each as it fills.
-    writeGexf(
-      graph,
-      (chunk) => {
-        buffer.push(chunk);
-        size += chunk.length;
-        if (size >= 65536) {
-          pending.push(buffer.join(''));
-          buffer = [];
-          size = 0;
-        }
-      },
-      opts,
-    );
-    if (buffer.length) pending.push(buffer.join(''));
-    for (let i = 0; i < pending.length; i++) {
-      await write(pending[i]!);
-      pending[i] = '';
+    let batch = '';
+    for (const chunk of gexfChunks(graph, opts)) {
+      batch += chunk;
+      if (batch.length >= 65536) {
+        await write(batch);
+        batch = '';
+      }
     }
+    if (batch) await write(batch);
   });
 }
 

@@ -85,9 +85,17 @@ const EDGE_RESERVED = new Set(['label', 'weight', 'size', 'color']);
 
 /**
  * Writes the graph as GEXF to `sink`, one chunk for the header, one per node and edge, one for the end.
- * The whole document is never built in memory.
+ * The whole document is never built in memory (sorted key lists and one element at a time).
  */
 export function writeGexf(graph: KnowledgeGraph, sink: (chunk: string) => void, opts: GexfOptions = {}): void {
+  for (const chunk of gexfChunks(graph, opts)) sink(chunk);
+}
+
+/**
+ * The same chunks as a lazy iterator, for writers that must wait between chunks (file streams with
+ * back-pressure, see writeGexfFile in atomic.ts): memory stays bounded by one chunk plus the sorted keys.
+ */
+export function* gexfChunks(graph: KnowledgeGraph, opts: GexfOptions = {}): Generator<string, void, undefined> {
   const version = opts.version ?? '1.3';
   const edgeMode = opts.edgeMode ?? 'directed';
   const viz = opts.viz ?? true;
@@ -124,7 +132,7 @@ export function writeGexf(graph: KnowledgeGraph, sink: (chunk: string) => void, 
     `  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n`;
   head += declarations('node', nodeDecls) + declarations('edge', edgeDecls);
   head += `    <nodes count="${nodes.length}">\n`;
-  sink(head);
+  yield head;
 
   for (const { key, attrs: a } of nodes) {
     let s = `      <node id="${escapeAttr(key)}" label="${escapeAttr(str(a.label ?? key))}"${interval(a.date, dates)}>`;
@@ -134,10 +142,10 @@ export function writeGexf(graph: KnowledgeGraph, sink: (chunk: string) => void, 
       if (finite(a.size)) s += `<viz:size value="${num(a.size)}"/>`;
       if (finite(a.x) && finite(a.y)) s += `<viz:position x="${num(a.x)}" y="${num(a.y)}"/>`;
     }
-    sink(s + `</node>\n`);
+    yield s + `</node>\n`;
   }
 
-  sink(`    </nodes>\n    <edges count="${edges.length}">\n`);
+  yield `    </nodes>\n    <edges count="${edges.length}">\n`;
   for (const { key, attrs: a, source, target, undirected } of edges) {
     let s = `      <edge id="${escapeAttr(key)}" source="${escapeAttr(source)}" target="${escapeAttr(target)}"`;
     if (edgeMode === 'mixed' && undirected) s += ` type="undirected"`;
@@ -151,9 +159,9 @@ export function writeGexf(graph: KnowledgeGraph, sink: (chunk: string) => void, 
       s += vizColor(a.color);
       if (finite(a.size)) s += `<viz:thickness value="${num(a.size)}"/>`;
     }
-    sink(s + `</edge>\n`);
+    yield s + `</edge>\n`;
   }
-  sink(`    </edges>\n  </graph>\n</gexf>\n`);
+  yield `    </edges>\n  </graph>\n</gexf>\n`;
 }
 
 /** The whole document as one string (built on writeGexf). */

@@ -4,9 +4,14 @@
 //     not depend on the other nodes (adding a node does not move the others' starting points);
 //  2. ForceAtlas2 runs on a copy whose nodes and edges are inserted in sorted key order: its sums
 //     follow insertion order, and float addition is not associative.
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import fa2Module from 'graphology-layout-forceatlas2';
 import { MultiGraph } from 'graphology';
 import type { KnowledgeGraph } from './create.js';
+
+// The package is CommonJS with an ESM-style `export default` in its typings: under NodeNext TypeScript
+// sees the default import as the module object, while Node gives `module.exports` itself. Accept both.
+type ForceAtlas2 = typeof fa2Module.default;
+const forceAtlas2: ForceAtlas2 = (fa2Module as unknown as { default?: ForceAtlas2 }).default ?? (fa2Module as unknown as ForceAtlas2);
 
 export interface LayoutOptions {
   /** ForceAtlas2 iterations. Default: `defaultIterations(graph.order)`. */
