@@ -62,7 +62,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     }
     await rename(tmp, path);
   } catch (err) {
-    stream?.destroy();
+    if (stream) await destroyStream(stream);
     await rm(tmp, { force: true }).catch(() => undefined);
     throw writeError(path, err);
   }
@@ -87,37 +87,59 @@ export async function writeGexfFile(path: string, graph: KnowledgeGraph, opts: G
   });
 }
 
+/** The first error a stream reported: write errors can arrive after the write that caused them returned. */
+const streamErrors = new WeakMap<WriteStream, Error>();
+
 function openStream(path: string): Promise<WriteStream> {
   return new Promise((resolve, reject) => {
     const s = createWriteStream(path, { flags: 'wx', mode: 0o644, encoding: 'utf8' });
-    s.once('open', () => {
-      s.off('error', reject);
-      resolve(s);
+    // Permanent listener: an 'error' without one would crash the process.
+    s.on('error', (err) => {
+      if (!streamErrors.has(s)) streamErrors.set(s, err);
+      reject(err);
     });
-    s.once('error', reject);
+    s.once('open', () => resolve(s));
   });
 }
 
 function writeChunk(stream: WriteStream, chunk: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onError = (err: Error): void => reject(err);
-    stream.once('error', onError);
-    const ok = stream.write(chunk, (err) => {
-      if (err) reject(err);
-    });
-    const done = (): void => {
+    const failed = streamErrors.get(stream);
+    if (failed) return reject(failed);
+    if (stream.write(chunk)) return resolve();
+    // Back-pressure: wait for 'drain', or for the error that may come instead.
+    const onDrain = (): void => {
       stream.off('error', onError);
       resolve();
     };
-    if (ok) done();
-    else stream.once('drain', done);
+    const onError = (err: Error): void => {
+      stream.off('drain', onDrain);
+      reject(err);
+    };
+    stream.once('drain', onDrain);
+    stream.once('error', onError);
   });
 }
 
 function closeStream(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {
+    const failed = streamErrors.get(stream);
+    if (failed) return reject(failed);
     stream.once('error', reject);
-    stream.end(() => resolve());
+    stream.end(() => {
+      const late = streamErrors.get(stream);
+      if (late) reject(late);
+      else resolve();
+    });
+  });
+}
+
+/** Stops a stream after a failure; its pending writes then fail, and those late errors are expected. */
+function destroyStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.closed) return resolve();
+    stream.once('close', () => resolve());
+    stream.destroy();
   });
 }
 
