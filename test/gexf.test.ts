@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Graph from 'graphology';
+import GraphModule from 'graphology';
 import { parse } from 'graphology-gexf';
 import { dateBounds, gexfChunks, parseColor, toGexf, writeGexf, type GexfOptions } from '../src/export/gexf.js';
 import { writeGexfFile } from '../src/export/atomic.js';
@@ -14,6 +14,11 @@ import { UNDIRECTED_KINDS } from '../src/graph/model.js';
 import { reversedCopy } from './helpers/graph-copy.js';
 import { addNode, MEETING, SUMMIT, sampleGraph, selfLoopGraph } from './helpers/sample-graph.js';
 import { gexfSchemaDir, hasPythonModule, requireOrSkip } from './helpers/system-tools.js';
+
+// graphology's typings declare a default export in a CommonJS-format .d.ts: under NodeNext TypeScript
+// sees the default import as the module object, while the runtime gives the Graph class. Accept both.
+type GraphClass = typeof GraphModule.default;
+const Graph: GraphClass = (GraphModule as unknown as { default?: GraphClass }).default ?? (GraphModule as unknown as GraphClass);
 
 function styled(g: KnowledgeGraph): KnowledgeGraph {
   layoutGraph(g, { iterations: 50 });
