@@ -25,6 +25,14 @@ export function resolveCoreference(result: MentionResult): void {
       if (m.kind !== 'anaphor') for (const r of m.refs) if (r.startsWith('leader:')) touch(r);
     }
   }
+  // Cataphora: "met his Colombian counterpart ... Colombia's Foreign Minister Rosa Villavicencio said":
+  // a description still unresolved takes the first later leader of its country.
+  const all = result.mentions.flat();
+  all.forEach((m, k) => {
+    if (m.kind !== 'role' || m.refs.length || !m.iso) return;
+    const later = all.slice(k + 1).find((x) => x.kind === 'entity' && x.entityKind === 'leader' && x.entity && result.entities.get(x.entity)?.countryIso === m.iso);
+    if (later?.entity) m.refs = [later.entity];
+  });
 }
 
 function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[]): string[] {
@@ -33,9 +41,11 @@ function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readon
       return m.entity ? [m.entity] : [];
     case 'group':
       if (m.members?.length) return m.members.flatMap((x) => (x.entity ? [x.entity] : []));
+      if (m.isos?.length) return m.isos.map((iso) => `country:${iso}`);
       if (m.entity) return [m.entity]; // "i ministri degli Esteri del G7"
       return m.iso ? [`country:${m.iso}`] : [];
     case 'anaphor': {
+      if (m.role === 'pronoun') return recent.slice(-1);
       const two = recent.slice(-2);
       return two.length === 2 ? two : [];
     }

@@ -38,6 +38,8 @@ export interface Mention {
   modifier?: boolean;
   /** Nationality or country (roles, groups, people). */
   iso?: string;
+  /** group: several nationalities ("Russian, Ukrainian and U.S. delegations", "delegazioni di Russia e Ucraina"). */
+  isos?: string[];
   role?: string;
   counterpart?: boolean;
   /** role: the seat of power that gave its country ("leader del Cremlino"). */
@@ -102,7 +104,7 @@ function recognizer(lang: Lang): Recognizer {
   if (cached) return cached;
   const gazetteer = loadGazetteer();
   const lex = loadLexicon(lang);
-  const names = new PhraseIndex<NameCandidate>();
+  const names = new PhraseIndex<NameCandidate>({ foldAccents: true });
   for (const entry of gazetteer.entries.values()) {
     for (const n of entry.names) {
       if (n.lang !== '*' && n.lang !== lang) continue;
@@ -140,7 +142,7 @@ export function detectMentions(article: Article): MentionResult {
 class MentionState {
   readonly entities = new Map<string, ArticleEntity>();
   /** Surnames and full names of people found by pattern, for their later mentions. */
-  private readonly localNames = new PhraseIndex<string>();
+  private readonly localNames = new PhraseIndex<string>({ foldAccents: true });
   private nextId = 0;
   private tokens: Token[] = [];
   private sentenceIndex = 0;
@@ -177,15 +179,39 @@ class MentionState {
     const role = this.rec.roles.match(this.tokens, i);
     if (role) return this.roleNounPhrase(i, role.end, role.payload, undefined).end;
 
+    // English personal pronouns: coreference links them to the last person named
+    if (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) {
+      this.push({ i0: i, i1: i + 1, kind: 'anaphor', via: 'anaphor', role: 'pronoun' });
+      return i + 1;
+    }
+
     const name = this.nameAt(i);
     if (name) {
-      // English pre-posed nationality or seat: "Russian President Vladimir Putin", "the Kremlin leader", "US negotiators".
+      // English pre-posed nationality or seat: "Russian President Vladimir Putin", "the Kremlin leader", "US negotiators",
+      // "Venezuela's Foreign Minister Yvan Gil", "Israel's Strategic Affairs Minister Ron Dermer",
+      // "Russian, Ukrainian and U.S. delegations".
       const entry = name.entry;
       if (entry.kind === 'country' || (entry.kind === 'alliance' && name.via !== 'adjective')) {
-        const nextRole = this.rec.roles.match(this.tokens, name.end);
+        const list = entry.kind === 'country' ? this.nationalityList(i) : undefined;
+        if (list) {
+          const groupRole = this.rec.roles.match(this.tokens, list.end);
+          if (groupRole?.payload.group) {
+            const group = this.push({ i0: i, i1: groupRole.end, kind: 'group', via: 'group', isos: list.isos, role: groupRole.payload.role });
+            return this.groupMembers(group, groupRole.end);
+          }
+          // a plain list of countries ("Francia, Germania e Regno Unito hanno ..."): each is an actor
+          this.out = this.out.filter((m) => !(m.modifier && m.i0 >= i && m.i1 <= list.end));
+        }
+        let roleAt = name.end;
+        if (this.tokens[roleAt]?.norm === "'s") {
+          roleAt++;
+          // "Strategic Affairs Minister": capitalised words before the role noun belong to the title
+          for (let k = 0; k < 3 && this.tokens[roleAt]?.upper && !this.rec.roles.match(this.tokens, roleAt); k++) roleAt++;
+        }
+        const nextRole = this.rec.roles.match(this.tokens, roleAt);
         if (nextRole) {
           this.countryModifier(i, name.end, entry, name.via);
-          return this.roleNounPhrase(i, nextRole.end, nextRole.payload, entry.kind === 'country' ? entry.iso : undefined, name.end).end;
+          return this.roleNounPhrase(i, nextRole.end, nextRole.payload, entry.kind === 'country' ? entry.iso : undefined, roleAt).end;
         }
       }
       if (name.place) this.knowEntry(name.place);
@@ -279,7 +305,9 @@ class MentionState {
 
   private isNameToken(i: number): boolean {
     const t = this.tokens[i];
-    return Boolean(t && t.kind === 'word' && t.upper && !this.rec.notName.has(t.norm) && !this.rec.roles.has(t.norm));
+    // Arabic names keep their article in lower case: "al-Shibani", "el-Sisi", "bin-Salman"
+    const upper = t?.upper || /^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben)-\p{Lu}/u.test(t?.text ?? '');
+    return Boolean(t && t.kind === 'word' && upper && !this.rec.notName.has(t.norm) && !this.rec.roles.has(t.norm));
   }
 
   /** Is token i a capitalised word that would extend a name? */
@@ -394,6 +422,7 @@ class MentionState {
    */
   private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start): { end: number; mention?: Mention } {
     let iso = preIso;
+    const isos: string[] = preIso ? [preIso] : [];
     let seat: string | undefined = preIso && roleStart > start ? this.seatText(start, roleStart) : undefined;
     let organisation: string | undefined;
     let principal: Mention | undefined;
@@ -412,7 +441,13 @@ class MentionState {
       // nationality adjective right after the role: "presidente francese", "negoziatori americani"
       const adj = this.rec.names.match(this.tokens, j);
       if (adj && adj.payload.via === 'adjective' && adj.payload.entry.kind === 'country') {
+        if (role.group) {
+          // "i mediatori egiziani, qatarioti e turchi"
+          const list = this.nationalityList(j);
+          if (list) { isos.push(...list.isos); iso ??= list.isos[0]; j = list.end; continue; }
+        }
         iso ??= adj.payload.entry.iso;
+        isos.push(adj.payload.entry.iso!);
         this.countryModifier(j, adj.end, adj.payload.entry, 'adjective');
         j = adj.end;
         continue;
@@ -433,9 +468,22 @@ class MentionState {
           const entry = g.payload.entry;
           if (entry.kind === 'country') {
             iso ??= entry.iso;
+            isos.push(entry.iso!);
             if (g.payload.via === 'seat') seat = this.tokens.slice(gen, g.end).map((t) => t.text).join(' ');
             this.countryModifier(gen, g.end, entry, g.payload.via);
             j = g.end;
+            // "le delegazioni di Russia e Ucraina"
+            if (role.group && this.rec.lex.coordination.has(this.tokens[j]?.norm ?? '')) {
+              let k = j + 1;
+              const g2 = lex.prepositions.genitive.at(this.tokens, k);
+              if (g2 > 0) k = g2;
+              const next = this.rec.names.match(this.tokens, k);
+              if (next && next.payload.entry.kind === 'country') {
+                isos.push(next.payload.entry.iso!);
+                this.countryModifier(k, next.end, next.payload.entry, next.payload.via);
+                j = next.end;
+              }
+            }
             continue;
           }
           if (entry.kind === 'alliance') { organisation ??= entry.key; this.countryModifier(gen, g.end, entry, g.payload.via); j = g.end; continue; }
@@ -465,10 +513,12 @@ class MentionState {
       break;
     }
     if (principal && !iso) iso = this.countryOf(principal);
+    // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
+    if (this.tokens[j]?.text === '(' && this.tokens[j + 2]?.text === ')') j += 3;
 
     // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma.
     let personStart = j;
-    if (this.tokens[j]?.text === ',' && (principal || iso) && !role.group) personStart = j + 1;
+    if (this.tokens[j]?.text === ',' && (principal || iso || organisation) && !role.group) personStart = j + 1;
     const known = this.rec.names.match(this.tokens, personStart);
     let mention: Mention | undefined;
     if (!role.group && known && known.payload.entry.kind === 'leader') {
@@ -492,7 +542,7 @@ class MentionState {
       return { end: this.apposition(mention, j), mention };
     }
     if (role.group) {
-      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role, entity: organisation });
+      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, isos: isos.length > 1 ? [...new Set(isos)] : undefined, role: role.role, entity: organisation });
       return { end: this.groupMembers(group, j), mention: group };
     }
     const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role, seat });
@@ -504,6 +554,31 @@ class MentionState {
   private seatText(i0: number, i1: number): string | undefined {
     const g = this.rec.names.match(this.tokens, i0);
     return g && g.payload.via === 'seat' && g.end === i1 ? this.tokens.slice(i0, i1).map((t) => t.text).join(' ') : undefined;
+  }
+
+  /** "Russian, Ukrainian and U.S." / "egiziani, qatarioti e turchi": two or more countries in a list. */
+  private nationalityList(i: number): { isos: string[]; end: number } | undefined {
+    const isos: string[] = [];
+    let j = i;
+    for (;;) {
+      const n = this.rec.names.match(this.tokens, j);
+      if (!n || n.payload.entry.kind !== 'country' || !n.payload.entry.iso) break;
+      isos.push(n.payload.entry.iso);
+      this.countryModifier(j, n.end, n.payload.entry, n.payload.via);
+      j = n.end;
+      const sep = this.tokens[j];
+      if (!sep || !(sep.text === ',' || this.rec.lex.coordination.has(sep.norm))) break;
+      const after = this.tokens[j + 1] && this.rec.lex.coordination.has(this.tokens[j + 1]!.norm) ? j + 2 : j + 1;
+      const next = this.rec.names.match(this.tokens, after);
+      if (!next || next.payload.entry.kind !== 'country') break;
+      j = after;
+    }
+    if (isos.length < 2) {
+      // not a list: undo the modifiers recorded for it
+      this.out = this.out.filter((m) => !(m.modifier && m.i0 >= i && m.i1 <= j));
+      return undefined;
+    }
+    return { isos: [...new Set(isos)], end: j };
   }
 
   private countryOf(m: Mention): string | undefined {

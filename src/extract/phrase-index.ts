@@ -24,15 +24,36 @@ export interface PhraseOptions {
   capitalised?: boolean;
 }
 
+/** Lower-case form without diacritics: "Inácio" and "Inacio", "Erdoğan" and "Erdogan" are one name. */
+const folded = new Map<string, string>();
+export function foldAccents(norm: string): string {
+  let f = folded.get(norm);
+  if (f === undefined) {
+    f = norm.normalize('NFD').replace(/\p{M}+/gu, '');
+    if (folded.size > 200_000) folded.clear(); // bounded memo: a corpus has a few hundred thousand word types
+    folded.set(norm, f);
+  }
+  return f;
+}
+
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
+
+  /** foldAccents: compare names without diacritics (for proper names, not for Italian verbs: è ≠ e). */
+  constructor(private readonly opts: { foldAccents?: boolean } = {}) {}
+
+  private key(norm: string): string {
+    return this.opts.foldAccents ? foldAccents(norm) : norm;
+  }
 
   /** Adds a phrase written as text; it is tokenised like articles are, so both sides agree on boundaries. */
   add(phrase: string, payload: T, opts: PhraseOptions = {}): void {
     const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
     if (tokens.length === 0) return;
-    const norms = tokens.map((t) => t.norm);
-    const entry: Entry<T> = { norms, capitalised: Boolean(opts.capitalised), payload };
+    const norms = tokens.map((t) => this.key(t.norm));
+    // Capitalisation is required of one-word names only ("Turchia" vs "turchia"); longer names
+    // ("coalizione dei volenterosi", "stati uniti") are distinctive enough in any case.
+    const entry: Entry<T> = { norms, capitalised: Boolean(opts.capitalised) && tokens.filter((t) => t.kind === 'word').length === 1, payload };
     if (opts.caseSensitive) entry.exact = tokens.map((t) => t.text);
     const first = norms[0]!;
     const list = this.byFirst.get(first);
@@ -46,13 +67,13 @@ export class PhraseIndex<T> {
   matchAll(tokens: readonly Token[], i: number): PhraseMatch<T>[] {
     const first = tokens[i];
     if (!first) return [];
-    const list = this.byFirst.get(first.norm);
+    const list = this.byFirst.get(this.key(first.norm));
     if (!list) return [];
     const out: PhraseMatch<T>[] = [];
     for (const e of list) {
       // proper names are capitalised, but may start with a particle ("von der Leyen", "al-Sisi")
       if (e.capitalised && !first.upper && !tokens.slice(i + 1, i + e.norms.length).some((t) => t.upper)) continue;
-      if (matchesAt(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
+      if (this.matchesAt(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
     }
     return out;
   }
@@ -63,17 +84,17 @@ export class PhraseIndex<T> {
   }
 
   has(norm: string): boolean {
-    return this.byFirst.has(norm);
+    return this.byFirst.has(this.key(norm));
   }
-}
 
-function matchesAt<T>(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
-  if (i + e.norms.length > tokens.length) return false;
-  for (let k = 0; k < e.norms.length; k++) {
-    const t = tokens[i + k]!;
-    if (e.exact ? t.text !== e.exact[k] : t.norm !== e.norms[k]) return false;
+  private matchesAt(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
+    if (i + e.norms.length > tokens.length) return false;
+    for (let k = 0; k < e.norms.length; k++) {
+      const t = tokens[i + k]!;
+      if (e.exact ? t.text !== e.exact[k] : this.key(t.norm) !== e.norms[k]) return false;
+    }
+    return true;
   }
-  return true;
 }
 
 /** A set of (possibly multi-word) cue phrases. */

@@ -163,6 +163,9 @@ class RelationContext {
         // "who" only after a comma (otherwise "ha detto che ..." would cut the reported speech off).
         const relative = ['che', 'cui', 'that', 'which', 'who', 'whom'].includes(t.norm);
         if (!relative || prev?.text === ',') out.push(i);
+      } else if (this.article.lang === 'it' && t.kind === 'word' && this.lex.coordination.has(t.norm) && this.tokens[i - 1]?.text === ',') {
+        // ", e domani incontrerà": Italian sets no comma before "e" in lists, so ", e" joins clauses
+        out.push(i);
       }
     }
     return out;
@@ -240,7 +243,7 @@ class RelationContext {
       if (!next) break;
       const [from, to] = direction === 1 ? [cur.m.i1, next.m.i0] : [next.m.i1, cur.m.i0];
       const between = this.tokens.slice(from, to);
-      const joins = between.length > 0 && between.length <= 3 && between.every((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm) || this.lex.determiners.has(t.norm) || this.lex.prepositions.locative.at([t], 0) > 0 || this.lex.prepositions.between.at([t], 0) > 0 && false);
+      const joins = between.length > 0 && between.length <= 4 && between.every((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm) || this.lex.determiners.has(t.norm) || this.lex.possessives.has(t.norm) || this.lex.prepositions.locative.at([t], 0) > 0);
       if (!joins || !between.some((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm))) break;
       out.push(next);
       cur = next;
@@ -277,11 +280,16 @@ class RelationContext {
     const occ = this.lastOccurrence;
     // "X incontrerà Y a Parigi, dove discuteranno": a plural verb takes both participants
     if (plural && occ && occ.sentence === this.s.index) return occ.sides.flat();
-    // "Fidan volerà a Doha, dove vedrà l'emiro": the previous clause's main subject
-    if (clause.start > 0) {
-      const prev = this.clauseOf(clause.start - 1);
-      const subj = this.subjectOf(clause.start - 1, prev, true);
+    // "Fidan volerà a Doha, dove vedrà l'emiro": the main subject of an earlier clause of the sentence
+    // (relative clauses have their own: "Xi, che ha definito la Germania un partner, e domani incontrerà")
+    for (let start = clause.start; start > 0; ) {
+      const prev = this.clauseOf(start - 1);
+      start = prev.start;
+      if (['che', 'cui', 'who', 'which', 'that'].includes(this.tokens[prev.start]?.norm ?? '')) continue;
+      const subj = this.subjectOf(prev.end, prev, true);
       if (subj.length) return subj;
+      if (!this.clauseHasOwnSubject(prev, prev.end)) continue;
+      return [];
     }
     if (plural && occ && this.s.index - occ.sentence <= 1) return occ.sides.flat();
     return this.lastSubjects;
@@ -358,8 +366,11 @@ class RelationContext {
   /** undefined: the statement is negated or denied and yields nothing. */
   private status(i0: number, i1: number, clause: Clause, info: TriggerInfo, date: string | undefined): Status | undefined {
     const c = this.lex.cues;
-    const before = Math.max(clause.start, i0 - 6);
-    if (c.negation.within(this.tokens, before, i0) || c.denial.within(this.tokens, clause.start, clause.end)) return undefined;
+    // negation anywhere in the clause ("non incontrerà", "no talks were held", "il vertice ... non è in programma"),
+    // except "non solo" / "not only"
+    if (this.negatedClause(clause) || c.denial.within(this.tokens, clause.start, clause.end)) return undefined;
+    // willingness is not a plan: "ready to meet Putin", "disposto a incontrare"
+    if ((info.family === 'meets' || info.family === 'negotiates') && c.hypothetical.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return undefined;
     if (c.cancel.within(this.tokens, clause.start, clause.end)) return 'cancelled';
     if (c.proposal.within(this.tokens, clause.start, i0)) return 'proposed';
     if ((info.family === 'sanctions' || info.family === 'supports') && c.discussion.within(this.tokens, clause.start, i0)) return 'discussed';
@@ -376,6 +387,16 @@ class RelationContext {
     if (c.ongoing.within(this.tokens, clause.start, clause.end)) return 'ongoing';
     if (info.pos === 'verb' && tense === 'present') return 'ongoing';
     return 'reported';
+  }
+
+  private negatedClause(clause: Clause): boolean {
+    for (let k = clause.start; k < clause.end; k++) {
+      if (this.lex.cues.negation.at(this.tokens, k) < 0) continue;
+      const next = this.tokens[k + 1]?.norm;
+      if (next === 'solo' || next === 'only' || next === 'soltanto' || next === 'just') continue;
+      return true;
+    }
+    return false;
   }
 
   private statusByDate(date: string | undefined): Status | undefined {
@@ -448,6 +469,8 @@ class RelationContext {
       const possessive = this.possessiveBefore(i0);
       if (subject.length === 0 && (possessive || info.pos === 'noun')) subject = this.subjectAfter(i1, clause, objectAny);
       if (subject.length === 0 && info.pos === 'verb') subject = this.impliedSubject(i0, clause, isPluralVerb(this.tokens[i0]!, this.article.lang));
+      // "sono arrivati a Mosca, dove è previsto un incontro con Putin": the visitors are the subject
+      if (subject.length === 0 && info.pos === 'noun' && clause.start > 0 && objectAny.length > 0) subject = this.impliedSubject(i0, clause, false);
       const objRefs = objectAny.flatMap((a) => a.refs);
       if (info.personObject && objRefs.length === 0) return;
       const round = info.pos === 'noun' && this.tokens.slice(Math.max(0, i0 - 3), i1).some((t) => this.lex.roundWords.has(t.norm));
@@ -537,24 +560,25 @@ class RelationContext {
       }
     } else {
       const preps = info.pressure ? this.lex.cues.pressureTargetPreps : this.lex.cues.sanctionTargetPreps;
-      // target: "sanzioni contro la Russia", "pressione sulla Russia", "sanctions on Russia"
+      // Scan the noun phrase after the trigger (to the next comma or the clause's end, at most 12 tokens):
+      // modifiers before the target preposition name the imposer ("sanzioni dell'Ue", "sanzioni americane",
+      // "sanzioni Ue"); the first country or group after it is the target ("contro la Russia", "on a network
+      // of North Korean workers"), places named as locations excepted ("con sede negli Emirati").
       const modifiers: Arg[] = [];
-      let k = i1;
-      // modifiers right after the noun: "sanzioni Ue", "sanzioni americane", "sanzioni dell'Ue"
-      for (const a of this.args) {
-        if (a.m.i0 < i1 || a.m.i0 > i1 + 3) continue;
-        if (preps.endsAt(this.tokens, a.m.i0) >= 0 || (this.tokens[a.m.i0 - 1] && this.lex.determiners.has(this.tokens[a.m.i0 - 1]!.norm) && preps.endsAt(this.tokens, a.m.i0 - 1) >= 0)) {
-          targets = this.coordinated(a, 1, clause, true).flatMap((x) => x.refs);
-          k = a.m.i1;
+      let end = i1;
+      while (end < clause.end && end < i1 + 12 && this.tokens[end]!.text !== ',' && this.tokens[end]!.text !== '.') end++;
+      let prepSeen = -1;
+      for (let k = i1; k < end && prepSeen < 0; k++) if (preps.at(this.tokens, k) > 0) prepSeen = k;
+      const inPhrase = this.mentions.filter((m) => m.i0 >= i1 && m.i0 < end && m.refs.length > 0 && !(m.kind === 'entity' && m.entityKind === 'place'));
+      for (const m of inPhrase) {
+        if (prepSeen >= 0 && m.i0 > prepSeen) {
+          if (m.location && !this.governedBy(m, preps)) continue;
+          const a = this.args.find((x) => x.m === m);
+          targets = a ? this.coordinated(a, 1, clause, true).flatMap((x) => x.refs) : m.refs;
           break;
         }
-        if (!info.pressure && (a.m.adjectival || this.governedBy(a.m, this.lex.prepositions.genitive) || a.m.i0 === i1)) modifiers.push(a);
+        if (!info.pressure && !m.modifier) modifiers.push({ m, refs: m.refs });
       }
-      // adjectival imposer right after the noun is in `mentions` as adjectival (args exclude none of them)
-      for (const m of this.mentions) {
-        if (m.i0 >= i1 && m.i0 <= i1 + 1 && m.adjectival && m.refs.length && !info.pressure && !targets.includes(m.refs[0]!)) modifiers.push({ m, refs: m.refs });
-      }
-      void k;
       if (targets.length === 0) return;
       if (modifiers.length) imposers = modifiers.flatMap((a) => a.refs).filter((r) => !targets.includes(r));
       // English pre-noun modifier: "EU sanctions on Russia", "Washington's sanctions"
@@ -562,9 +586,14 @@ class RelationContext {
         const pre = this.mentions.find((m) => m.refs.length && (m.i1 === i0 || (m.i1 === i0 - 1 && this.tokens[i0 - 1]?.norm === "'s")) && !m.modifier);
         if (pre) imposers = pre.refs;
       }
+      // "its sanctions on Syria", "nel suo ultimo pacchetto di sanzioni": the possessor is the clause's subject
+      if (imposers.length === 0 && !info.pressure && this.possessiveBefore(i0)) {
+        imposers = this.subjectOf(i0, clause, true);
+        confidence = 0.7;
+      }
       // an imposition verb governing the noun: "X ha imposto (nuove) sanzioni", "aumentare la pressione"
       if (imposers.length === 0) {
-        const verbAt = this.impositionVerbBefore(i0, clause);
+        const verbAt = this.impositionVerbBefore(i0, clause, Boolean(info.pressure));
         if (verbAt >= 0) {
           imposers = this.subjectOf(verbAt, clause);
           if (imposers.length === 0) imposers = this.impliedSubject(verbAt, clause, true);
@@ -593,8 +622,11 @@ class RelationContext {
     return key;
   }
 
-  private impositionVerbBefore(i0: number, clause: Clause): number {
-    for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 5); k--) {
+  /** An imposition verb up to 8 tokens before the noun ("ha presentato oggi agli Stati membri la proposta per il pacchetto");
+   *  for pressure, asking someone else to exert it ("ha chiesto a Xi di fare pressione") names no imposer. */
+  private impositionVerbBefore(i0: number, clause: Clause, pressure: boolean): number {
+    for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 8); k--) {
+      if (pressure && this.lex.cues.call.at(this.tokens, k) > 0) return -1;
       if (this.lex.cues.imposition.at(this.tokens, k) > 0 || this.lex.cues.lift.at(this.tokens, k) > 0) return k;
     }
     return -1;
