@@ -1,8 +1,9 @@
 // GEXF export: a streaming writer for Gephi, NetworkX and graphology-gexf.
 //
-// Why our own writer and not graphology-gexf's `write`: in 1.2draft mode graphology-gexf writes a wrong
-// viz namespace, so readers looking for "http://www.gexf.net/1.2draft/viz" (Gephi, NetworkX) drop the
-// colours, sizes and positions; it also builds the whole document in memory and knows nothing of our
+// Why our own writer and not graphology-gexf's `write` (0.13.2): in 1.2draft mode it declares the viz
+// namespace as "http:///www.gexf.net/1.1draft/viz" (sic), so readers looking for
+// "http://www.gexf.net/1.2draft/viz" (Gephi, NetworkX) drop colours, sizes and positions; in 1.3 mode it
+// writes hex colours, on which NetworkX 3.6 fails (it reads only r/g/b); it also builds the whole document in memory and knows nothing of our
 // dates (GEXF dynamics) or of NetworkX's refusal of mixed graphs.
 // Why not xmlbuilder2's streaming `createCB` (evaluated): on a 20 000-node / 60 000-edge graph it took
 // 7.4 s for a reduced version of this document, against 0.87 s for this writer and 0.2 s for
