@@ -1,25 +1,42 @@
 #!/usr/bin/env node
 // kg — newsgraph's command line (contract: ../shared/GUIDE.md).
 //   kg extract FILE... [--format json|gexf|ndjson]   graph of those articles on stdout
-//   kg build [PATHS...] --out DIR                     graph.json + graph.gexf of every article, atomically
+//   kg build [PATHS...] --out DIR [--into DIR] [--threads N]
+//                                                     graph.json + graph.gexf of every article (.txt files,
+//                                                     .jsonl rows, directories recursively, "-" stdin), atomically
+//   kg merge FRAGMENTS.ndjson... --out DIR             the graph of fragments extracted elsewhere
+//   kg generate --count N --seed S --out FILE.jsonl   a synthetic corpus (benchmarks)
 //   kg serve --graph FILE [--port N]                   the viewer on 127.0.0.1
 //   kg start                                           build seeds/ into out/ and serve it (npm start)
 // User errors print one line on stderr and exit 1; nothing half-written is ever left behind.
+// Exit codes of build and merge: 0 everything was built; 2 the graph was written but some inputs (files,
+// JSON Lines rows, fragments) were skipped, each reported on stderr as "kg: skipped NAME: reason";
+// 1 nothing could be built (or a user error), and no file was written.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { parseIsoDate } from '../read/index.js';
-import { toJson } from '../export/json.js';
-import { toGexf, writeGexf, type EdgeMode, type GexfVersion } from '../export/gexf.js';
-import { writeFileAtomic } from '../export/atomic.js';
-import type { KnowledgeGraph } from '../graph/create.js';
-import { collectArticleFiles } from './inputs.js';
-import { extractFiles, graphOf } from './pipeline.js';
+import { fromJson, toJson } from '../export/json.js';
+import { toGexf, type EdgeMode, type GexfVersion } from '../export/gexf.js';
+import { createGraph, type KnowledgeGraph } from '../graph/create.js';
+import type { Fragment } from '../graph/model.js';
+import { generateCorpusLines } from '../corpus/generate.js';
+import { readFragmentFile } from '../corpus/fragments.js';
+import { collectInputs, type Skipped } from './items.js';
+import { extractInOrder } from './parallel.js';
+import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
+import { writeChunksAtomic, writeGraphFiles } from './output.js';
 
 function isoDate(value: string): string {
   if (!parseIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
   return value;
+}
+
+function threadsOptLike(value: string, what: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number for --${what}`);
+  return n;
 }
 
 function port(value: string): number {
@@ -41,29 +58,94 @@ interface CommonOpts {
   edgeMode: EdgeMode;
 }
 
-async function writeGraphFiles(graph: KnowledgeGraph, outDir: string, opts: CommonOpts): Promise<void> {
-  try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (err) {
-    throw new UserError(`cannot create ${outDir}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  await writeFileAtomic(join(outDir, 'graph.json'), toJson(graph));
-  // The GEXF writer is synchronous and calls the sink per node and edge; chunks are queued and written
-  // in order, so the document is never held whole in one string.
-  await writeFileAtomic(join(outDir, 'graph.gexf'), async (write) => {
-    let queue = Promise.resolve();
-    writeGexf(graph, (c) => { queue = queue.then(() => write(c)); }, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
-    await queue;
-  });
+const SKIP_CODE = 2;
+const MAX_SKIP_LINES = 50;
+
+/** Reports what was skipped; returns the exit code of a build that wrote its graph. */
+function reportSkipped(skipped: readonly Skipped[]): number {
+  skipped.slice(0, MAX_SKIP_LINES).forEach((s) => process.stderr.write(`kg: skipped ${s.name}: ${s.reason}\n`));
+  if (skipped.length > MAX_SKIP_LINES) process.stderr.write(`kg: ... and ${skipped.length - MAX_SKIP_LINES} more skipped\n`);
+  return skipped.length ? SKIP_CODE : 0;
 }
 
-async function build(paths: string[], opts: CommonOpts & { out: string }): Promise<KnowledgeGraph> {
-  const files = collectArticleFiles(paths.length ? paths : ['seeds']);
-  const fragments = extractFiles(files, opts);
-  const graph = graphOf(fragments);
-  await writeGraphFiles(graph, opts.out, opts);
-  process.stderr.write(`kg: ${files.length} article(s) → ${graph.order} nodes, ${graph.size} edges in ${opts.out}/graph.json and graph.gexf\n`);
-  return graph;
+function threadsOpt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError('expected a number of threads 1-256');
+  return n;
+}
+
+function loadGraph(dir: string): KnowledgeGraph {
+  const file = join(dir, 'graph.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file (build it first with kg build --out)' : `cannot read (${code ?? 'error'})`}`);
+  }
+  try {
+    return fromJson(text);
+  } catch (err) {
+    throw new UserError(`${file}: ${(err as Error).message}`);
+  }
+}
+
+interface BuildOpts extends CommonOpts {
+  out?: string;
+  into?: string;
+  threads?: number;
+}
+
+async function build(paths: string[], opts: BuildOpts): Promise<number> {
+  const out = opts.out ?? opts.into;
+  if (!out) throw new UserError('missing --out DIR (or --into DIR)');
+  if (opts.into && paths.length === 0) throw new UserError('nothing to add: give the articles to add to the graph in --into');
+  const { items, skipped } = await collectInputs(paths.length ? paths : ['seeds']);
+  const merger = new GraphMerger(opts.into ? loadGraph(opts.into) : createGraph());
+  const before = merger.report.merged;
+  for (const s of skipped) merger.skip(s.name, s.reason);
+  await extractAndMerge(items, merger, { date: opts.date, lang: opts.lang }, opts.threads);
+  const r = merger.report;
+  if (r.merged === before && r.skipped.length > 0 && r.duplicates === 0) {
+    reportSkipped(r.skipped);
+    throw new UserError(`no article could be built (${r.skipped.length} skipped); nothing written`);
+  }
+  finishGraph(merger.graph);
+  await writeGraphFiles(merger.graph, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  const g = merger.graph;
+  process.stderr.write(
+    `kg: ${r.merged} article(s) added${r.duplicates ? `, ${r.duplicates} already in the graph` : ''}${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}` +
+      ` → ${g.order} nodes, ${g.size} edges in ${out}/graph.json and graph.gexf\n`,
+  );
+  return reportSkipped(r.skipped);
+}
+
+async function mergeFragments(files: string[], opts: CommonOpts & { out: string }): Promise<number> {
+  const fragments: { fragment: Fragment; name: string }[] = [];
+  const skipped: Skipped[] = [];
+  for (const file of files) {
+    for await (const { line, result } of readFragmentFile(file)) {
+      if ('fragment' in result) fragments.push({ fragment: result.fragment, name: `${file}:${line}` });
+      else skipped.push({ name: `${file}:${line}`, reason: result.error });
+    }
+  }
+  // the order of a build: article id (then content hash, for equal ids)
+  fragments.sort((a, b) => compare(a.fragment.article.id, b.fragment.article.id) || compare(a.fragment.article.hash, b.fragment.article.hash));
+  const merger = new GraphMerger();
+  for (const s of skipped) merger.skip(s.name, s.reason);
+  for (const { fragment, name } of fragments) merger.add(fragment, name);
+  if (merger.report.merged === 0) {
+    reportSkipped(merger.report.skipped);
+    throw new UserError('no fragment could be merged; nothing written');
+  }
+  finishGraph(merger.graph);
+  await writeGraphFiles(merger.graph, opts.out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  process.stderr.write(`kg: ${merger.report.merged} fragment(s) → ${merger.graph.order} nodes, ${merger.graph.size} edges in ${opts.out}/graph.json and graph.gexf\n`);
+  return reportSkipped(merger.report.skipped);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 async function serve(graphFile: string, portNumber: number | undefined): Promise<void> {
@@ -87,24 +169,56 @@ export function program(): Command {
     .argument('<files...>', 'article files (plain UTF-8 text, optional "date YYYY-MM-DD Source." header)')
     .addOption(new Option('--format <format>', 'output format: graphology JSON, GEXF, or one extraction fragment per line').choices(['json', 'gexf', 'ndjson']).default('json'))
     .addOption(dateOpt).addOption(langOpt).addOption(gexfVersion).addOption(edgeMode)
-    .action((files: string[], opts: CommonOpts & { format: 'json' | 'gexf' | 'ndjson' }) => {
-      const list = collectArticleFiles(files);
-      const fragments = extractFiles(list, opts);
-      if (opts.format === 'ndjson') {
-        process.stdout.write(fragments.map((f) => JSON.stringify(f)).join('\n') + '\n');
-        return;
-      }
+    .addOption(new Option('--threads <n>', 'worker threads for extraction (default: all cores)').argParser(threadsOpt))
+    .action(async (files: string[], opts: CommonOpts & { format: 'json' | 'gexf' | 'ndjson'; threads?: number }) => {
+      const { items, skipped } = await collectInputs(files);
+      if (skipped.length) throw new UserError(`${skipped[0]!.name}: ${skipped[0]!.reason}`);
+      const fragments: Fragment[] = [];
+      await extractInOrder(items, {
+        threads: opts.threads ?? 1,
+        settings: { date: opts.date, lang: opts.lang },
+        onOutcome: (item, outcome) => {
+          if ('error' in outcome) throw new UserError(`${item.name}: ${outcome.error}`);
+          if ('fragment' in outcome) {
+            // one line at a time: a sharded corpus's fragments need not fit in one string
+            if (opts.format === 'ndjson') process.stdout.write(JSON.stringify(outcome.fragment) + '\n');
+            else fragments.push(outcome.fragment);
+          }
+        },
+      });
+      if (opts.format === 'ndjson') return;
       const graph = graphOf(fragments);
       process.stdout.write(opts.format === 'gexf' ? toGexf(graph, { version: opts.gexfVersion, edgeMode: opts.edgeMode }) : toJson(graph));
     });
 
   cmd.command('build')
-    .description('merge every article under PATHS into one graph; write DIR/graph.json and DIR/graph.gexf atomically')
-    .argument('[paths...]', 'files or directories of *.txt articles (default: seeds/)')
-    .requiredOption('--out <dir>', 'output directory')
+    .description('merge every article under PATHS into one graph; write DIR/graph.json and DIR/graph.gexf atomically. ' +
+      'Exit code 2: built, but some inputs were skipped (reported on stderr); 1: nothing built')
+    .argument('[paths...]', 'files or directories (recursively) of *.txt articles and *.jsonl corpora (one article per line), "-" for stdin (default: seeds/)')
+    .option('--out <dir>', 'output directory (default: the --into directory)')
+    .option('--into <dir>', 'add the articles to DIR/graph.json; articles already in it (same content) are skipped')
+    .addOption(new Option('--threads <n>', 'worker threads for extraction (default: all cores)').argParser(threadsOpt))
     .addOption(dateOpt).addOption(langOpt).addOption(gexfVersion).addOption(edgeMode)
-    .action(async (paths: string[], opts: CommonOpts & { out: string }) => {
-      await build(paths, opts);
+    .action(async (paths: string[], opts: BuildOpts) => {
+      process.exitCode = await build(paths, opts);
+    });
+
+  cmd.command('merge')
+    .description('merge extraction fragments (kg extract --format ndjson, one Fragment JSON per line) into one graph, as kg build would')
+    .argument('<fragments...>', 'NDJSON files of fragments')
+    .requiredOption('--out <dir>', 'output directory')
+    .addOption(gexfVersion).addOption(edgeMode)
+    .action(async (files: string[], opts: CommonOpts & { out: string }) => {
+      process.exitCode = await mergeFragments(files, opts);
+    });
+
+  cmd.command('generate')
+    .description('write a synthetic corpus (JSON Lines, Italian and English articles) for benchmarks; deterministic for a seed')
+    .requiredOption('--count <n>', 'number of articles', (v) => threadsOptLike(v, 'count'))
+    .option('--seed <n>', 'seed', (v) => threadsOptLike(v, 'seed'), 1)
+    .requiredOption('--out <file>', 'output file (.jsonl)')
+    .action(async (opts: { count: number; seed: number; out: string }) => {
+      await writeChunksAtomic(opts.out, generateCorpusLines({ count: opts.count, seed: opts.seed }));
     });
 
   cmd.command('serve')
@@ -119,7 +233,7 @@ export function program(): Command {
     .description('build seeds/ into out/ and serve the viewer (what `npm start` runs)')
     .option('--port <n>', 'port (default 4173; 0 picks a free one)', port, 4173)
     .action(async (opts: { port: number }) => {
-      await build(['seeds'], { out: 'out', gexfVersion: '1.3', edgeMode: 'directed' });
+      await build([], { out: 'out', gexfVersion: '1.3', edgeMode: 'directed' });
       await serve('out/graph.json', opts.port);
     });
   return cmd;

@@ -1,36 +1,140 @@
-// The whole pipeline over a set of articles: read → extract → merge → layout/appearance.
+// The whole pipeline over a set of articles: read → extract (parallel) → merge (in article-id order)
+// → cross-article resolution → layout/appearance.
 import { createGraph, type KnowledgeGraph } from '../graph/create.js';
 import { mergeFragment } from '../graph/merge.js';
 import { layoutGraph } from '../graph/layout.js';
 import { applyAppearance } from '../graph/appearance.js';
 import type { Fragment } from '../graph/model.js';
-import { extract } from '../extract/index.js';
-import { readArticleFile, type ReadSettings } from './inputs.js';
+import { resolveMeetings } from '../resolve/meetings.js';
+import type { Skipped, WorkItem } from './items.js';
+import { extractInOrder } from './parallel.js';
+import { processItem, type ReadSettings } from './process-item.js';
 import { startProgress } from './progress.js';
+import { UserError } from '../errors.js';
+import { articleIdFromPath, articleHash, decodeArticleBytes } from '../read/index.js';
+import { readFileSync } from 'node:fs';
 
-/** Extracts every file's fragment, in the given order. */
+export type { ReadSettings } from './process-item.js';
+
+/** Extracts every file's fragment, in the given order (one thread; a failure is a UserError). */
 export function extractFiles(files: readonly string[], settings: ReadSettings): Fragment[] {
   const progress = startProgress(files.length, 'extract');
   try {
     return files.map((f) => {
-      const fragment = extract(readArticleFile(f, settings));
+      const item: WorkItem = f === '-' ? stdinItem() : { id: idOf(f), name: f, path: f };
+      const outcome = processItem(item, settings, new Set());
+      if ('error' in outcome) throw new UserError(`${item.name}: ${outcome.error}`);
       progress.tick(f);
-      return fragment;
+      return (outcome as { fragment: Fragment }).fragment;
     });
   } finally {
     progress.stop();
   }
 }
 
-/** Merges fragments in article-id order (deterministic whatever the input order), then lays the graph out. */
+function idOf(path: string): string {
+  return articleIdFromPath(path);
+}
+function stdinItem(): WorkItem {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(0);
+  } catch {
+    throw new UserError('stdin: cannot read');
+  }
+  const text = decodeArticleBytes(bytes, 'stdin');
+  const id = `stdin-${articleHash(text).slice(0, 12)}`;
+  return { id, name: 'stdin', record: { id, text } };
+}
+
+/** What a merge did: counts, and what was skipped and why (each reported once, in order). */
+export interface MergeReport {
+  merged: number;
+  /** Content already in the graph (`--into`), or the same text under another id in this build. */
+  duplicates: number;
+  skipped: Skipped[];
+}
+
+/**
+ * Merges fragments into a graph one by one, in the order given (callers give article-id order).
+ * An article whose content hash is already in the graph is a duplicate (syndicated copy, or already
+ * ingested) and adds nothing, so that weights count independent articles; an id already in the graph
+ * with other content is skipped and reported.
+ */
+export class GraphMerger {
+  readonly report: MergeReport = { merged: 0, duplicates: 0, skipped: [] };
+  private readonly hashes = new Set<string>();
+
+  constructor(readonly graph: KnowledgeGraph = createGraph()) {
+    for (const a of Object.values(graph.getAttribute('articles') ?? {})) this.hashes.add(a.hash);
+  }
+
+  /** Content hashes already in the graph. */
+  knownHashes(): ReadonlySet<string> {
+    return this.hashes;
+  }
+
+  add(fragment: Fragment, name: string): void {
+    const a = fragment.article;
+    if (this.hashes.has(a.hash)) {
+      this.report.duplicates++;
+      return;
+    }
+    const previous = this.graph.getAttribute('articles')?.[a.id];
+    if (previous) {
+      this.report.skipped.push({ name, reason: `article id "${a.id}" is already in the graph with other content` });
+      return;
+    }
+    mergeFragment(this.graph, fragment);
+    this.hashes.add(a.hash);
+    this.report.merged++;
+  }
+
+  skip(name: string, reason: string): void {
+    this.report.skipped.push({ name, reason });
+  }
+
+  duplicate(): void {
+    this.report.duplicates++;
+  }
+}
+
+/** Extracts the items (in parallel) and merges them, in item order, into `merger`'s graph. */
+export async function extractAndMerge(items: readonly WorkItem[], merger: GraphMerger, settings: ReadSettings, threads?: number): Promise<void> {
+  const progress = startProgress(items.length, 'build');
+  try {
+    await extractInOrder(items, {
+      threads,
+      settings,
+      known: merger.knownHashes(),
+      onOutcome: (item, outcome) => {
+        if ('fragment' in outcome) merger.add(outcome.fragment, item.name);
+        else if ('known' in outcome) merger.duplicate();
+        else merger.skip(item.name, outcome.error);
+        progress.tick();
+      },
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Merges fragments in article-id order (deterministic whatever the input order), then resolves and lays out. */
 export function graphOf(fragments: readonly Fragment[], into: KnowledgeGraph = createGraph()): KnowledgeGraph {
-  const sorted = [...fragments].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
-  for (const f of sorted) mergeFragment(into, f);
+  const sorted = [...fragments].sort((a, b) => compare(a.article.id, b.article.id) || compare(a.article.hash, b.article.hash));
+  const merger = new GraphMerger(into);
+  for (const f of sorted) merger.add(f, f.article.id);
   finishGraph(into);
   return into;
 }
 
+/** Cross-article resolution, then appearance and layout: what every built graph goes through last. */
 export function finishGraph(graph: KnowledgeGraph): void {
+  resolveMeetings(graph);
   applyAppearance(graph);
   layoutGraph(graph);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,72 +2,125 @@
 // node (same key); repeated mentions add evidence, and an edge's `weight` counts the independent
 // articles that report it. Merging is order-independent for everything but the order of evidence lists,
 // which the caller makes deterministic by merging fragments in a fixed order (article id).
+//
+// Corpus scale: a popular edge or meeting collects evidence from thousands of articles, so list unions
+// must not rescan the lists (that made a 100k-article build quadratic). Attributes are updated in place
+// and each list has a Set index beside it, kept per graph in a WeakMap and rebuilt lazily from the
+// attributes (so a graph loaded from graph.json, or edited elsewhere, is indexed on first touch).
 import type { KnowledgeGraph } from './create.js';
-import { UNDIRECTED_KINDS, type EdgeRecord, type Fragment, type NodeAttributes, type Status } from './model.js';
+import { UNDIRECTED_KINDS, type EdgeAttributes, type EdgeRecord, type Fragment, type NodeAttributes, type Status } from './model.js';
 
 /** Status precedence when two reports disagree: what happened beats what was planned or proposed. */
-const STATUS_RANK: Record<Status, number> = { cancelled: 6, held: 5, ongoing: 4, planned: 3, proposed: 2, discussed: 1, reported: 0 };
+export const STATUS_RANK: Record<Status, number> = { cancelled: 6, held: 5, ongoing: 4, planned: 3, proposed: 2, discussed: 1, reported: 0 };
+
+const LISTS = ['aliases', 'participants', 'evidence', 'source'] as const;
+type ListName = (typeof LISTS)[number] | 'edge-evidence' | 'edge-source';
+
+/** Per graph: element key + list name → the set of the list's items (edge evidence: article NUL text). */
+const indexes = new WeakMap<KnowledgeGraph, Map<string, Set<string>>>();
+
+function listIndex(graph: KnowledgeGraph, key: string, list: ListName, items: () => readonly string[]): Set<string> {
+  let byKey = indexes.get(graph);
+  if (!byKey) indexes.set(graph, (byKey = new Map()));
+  const k = `${list}\u0000${key}`;
+  let set = byKey.get(k);
+  if (!set) byKey.set(k, (set = new Set(items())));
+  return set;
+}
+
+/** A new element under a key that may have been used before (dropped, re-keyed): no stale index. */
+function forget(graph: KnowledgeGraph, key: string, lists: readonly ListName[]): void {
+  const byKey = indexes.get(graph);
+  if (byKey) for (const list of lists) byKey.delete(`${list}\u0000${key}`);
+}
+
+/** Forgets the list indexes of a graph: call after rewriting keys or lists outside mergeFragment. */
+export function dropMergeIndexes(graph: KnowledgeGraph): void {
+  indexes.delete(graph);
+}
 
 /** Merges the fragment; returns false when the article (same id and content hash) was already merged. */
 export function mergeFragment(graph: KnowledgeGraph, fragment: Fragment): boolean {
-  const articles = { ...(graph.getAttribute('articles') ?? {}) };
+  // The `articles` record is updated in place: copying it per article made a corpus build quadratic.
+  let articles = graph.getAttribute('articles');
+  if (!articles) {
+    articles = {};
+    graph.setAttribute('articles', articles);
+  }
   const known = articles[fragment.article.id];
   if (known && known.hash === fragment.article.hash) return false;
   articles[fragment.article.id] = fragment.article;
-  graph.setAttribute('articles', articles);
   for (const n of fragment.nodes) mergeNode(graph, n.key, n.attributes);
   for (const e of fragment.edges) mergeEdge(graph, e);
   return true;
 }
 
-function mergeNode(graph: KnowledgeGraph, key: string, attrs: NodeAttributes): void {
+/** Merges node attributes into the node `key` (created when missing). */
+export function mergeNode(graph: KnowledgeGraph, key: string, attrs: NodeAttributes): void {
   if (!graph.hasNode(key)) {
+    forget(graph, key, LISTS);
     graph.addNode(key, structuredClone(attrs));
     return;
   }
-  graph.updateNodeAttributes(key, (old) => {
-    const merged: NodeAttributes = { ...attrs, ...old };
-    for (const field of ['role', 'country', 'wikidata', 'place', 'date'] as const) {
-      if (!old[field] && attrs[field]) merged[field] = attrs[field];
+  const old = graph.getNodeAttributes(key);
+  for (const [field, value] of Object.entries(attrs) as [keyof NodeAttributes, unknown][]) {
+    if (old[field] === undefined) (old as unknown as Record<string, unknown>)[field] = structuredClone(value);
+  }
+  for (const field of ['role', 'country', 'wikidata', 'place', 'date'] as const) {
+    if (!old[field] && attrs[field]) old[field] = attrs[field];
+  }
+  for (const list of LISTS) {
+    const add = attrs[list];
+    if (!add?.length) continue;
+    const current = old[list] ?? (old[list] = []);
+    const seen = listIndex(graph, key, list, () => current);
+    for (const item of add) {
+      if (!seen.has(item)) {
+        seen.add(item);
+        current.push(item);
+      }
     }
-    for (const list of ['aliases', 'participants', 'evidence', 'source'] as const) {
-      const union = [...(old[list] ?? []), ...(attrs[list] ?? [])];
-      if (union.length) merged[list] = [...new Set(union)];
-    }
-    if (old.status && attrs.status && STATUS_RANK[attrs.status] > STATUS_RANK[old.status]) merged.status = attrs.status;
-    return merged;
-  });
+  }
+  if (old.status && attrs.status && STATUS_RANK[attrs.status] > STATUS_RANK[old.status]) old.status = attrs.status;
 }
 
-function mergeEdge(graph: KnowledgeGraph, e: EdgeRecord): void {
+/** Merges one edge record (created when its key is new). */
+export function mergeEdge(graph: KnowledgeGraph, e: EdgeRecord): void {
   const a = e.attributes;
   const key = e.key;
   if (!graph.hasEdge(key)) {
+    forget(graph, key, ['edge-evidence', 'edge-source']);
     const attrs = structuredClone(a);
+    attrs.source = [...new Set(attrs.source)];
     attrs.weight = attrs.source.length;
     if (UNDIRECTED_KINDS.has(a.kind)) graph.addUndirectedEdgeWithKey(key, e.source, e.target, attrs);
     else graph.addDirectedEdgeWithKey(key, e.source, e.target, attrs);
     return;
   }
-  graph.updateEdgeAttributes(key, (old) => {
-    const evidence = [...old.evidence];
-    const evidenceArticles = [...old.evidence_articles];
-    a.evidence.forEach((text, k) => {
-      const article = a.evidence_articles[k] ?? a.source[0] ?? '';
-      if (!evidence.some((t, j) => t === text && evidenceArticles[j] === article)) {
-        evidence.push(text);
-        evidenceArticles.push(article);
-      }
-    });
-    const source = [...new Set([...old.source, ...a.source])];
-    return {
-      ...old,
-      evidence,
-      evidence_articles: evidenceArticles,
-      source,
-      weight: source.length,
-      confidence: Math.max(old.confidence, a.confidence),
-      status: STATUS_RANK[a.status] > STATUS_RANK[old.status] ? a.status : old.status,
-    };
+  mergeEdgeAttributes(graph, key, a);
+}
+
+/** Adds `a`'s evidence, sources, confidence and status to the existing edge `key`. */
+export function mergeEdgeAttributes(graph: KnowledgeGraph, key: string, a: EdgeAttributes): void {
+  const old = graph.getEdgeAttributes(key);
+  const evidence = listIndex(graph, key, 'edge-evidence', () => old.evidence.map((t, j) => `${old.evidence_articles[j] ?? ''}\u0000${t}`));
+  a.evidence.forEach((text, k) => {
+    const article = a.evidence_articles[k] ?? a.source[0] ?? '';
+    const id = `${article}\u0000${text}`;
+    if (!evidence.has(id)) {
+      evidence.add(id);
+      old.evidence.push(text);
+      old.evidence_articles.push(article);
+    }
   });
+  const sources = listIndex(graph, key, 'edge-source', () => old.source);
+  for (const s of a.source) {
+    if (!sources.has(s)) {
+      sources.add(s);
+      old.source.push(s);
+    }
+  }
+  old.weight = old.source.length;
+  old.confidence = Math.max(old.confidence, a.confidence);
+  if (STATUS_RANK[a.status] > STATUS_RANK[old.status]) old.status = a.status;
 }

@@ -1,0 +1,58 @@
+// One work item → its fragment: read (decode, header, sentences), skip when its content is already in
+// the graph, extract. The same function runs inline (--threads 1) and in the worker threads, so the
+// thread count cannot change a result.
+import { readFileSync } from 'node:fs';
+import { isUserError, UserError } from '../errors.js';
+import { articleHash, readArticle, type Article } from '../read/index.js';
+import { extract } from '../extract/index.js';
+import type { ArticleInfo, Fragment } from '../graph/model.js';
+import type { MetaValue } from '../corpus/jsonl.js';
+import type { WorkItem } from './items.js';
+
+export interface ReadSettings {
+  date?: string;
+  lang?: 'it' | 'en';
+}
+
+/** ArticleInfo plus the input's extra fields (JSON Lines), as stored in the graph's `articles`. */
+export type IngestedArticle = ArticleInfo & { meta?: Record<string, MetaValue> };
+
+export type Outcome =
+  | { fragment: Fragment }
+  /** The content hash is one the graph already holds (`kg build --into`). */
+  | { known: string }
+  | { error: string };
+
+function read(item: WorkItem, settings: ReadSettings): Article {
+  if (item.record) {
+    const r = item.record;
+    return readArticle(r.text, {
+      id: r.id, name: item.name, date: r.date ?? settings.date, source: r.source, title: r.title, url: r.url, lang: settings.lang, meta: r.meta,
+    });
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(item.path!);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`);
+  }
+  return readArticle(bytes, { id: item.id, name: item.name, date: settings.date, lang: settings.lang });
+}
+
+export function processItem(item: WorkItem, settings: ReadSettings, known: ReadonlySet<string>): Outcome {
+  try {
+    const article = read(item, settings);
+    const hash = articleHash(article.text);
+    if (known.has(hash)) return { known: hash };
+    const fragment = extract(article);
+    if (article.meta) (fragment.article as IngestedArticle).meta = article.meta;
+    return { fragment };
+  } catch (err) {
+    // A user error's message already names the input ("a.txt: empty article"); strip the name, the
+    // caller prefixes it. Anything else is an extraction bug: report it and build the rest.
+    const msg = (err as Error)?.message ?? String(err);
+    const bare = msg.startsWith(`${item.name}: `) ? msg.slice(item.name.length + 2) : msg;
+    return { error: isUserError(err) ? bare : `internal error: ${bare}` };
+  }
+}
