@@ -14,6 +14,8 @@ const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|e
 interface Meeting {
   family: 'meets' | 'negotiates';
   participants: string[];
+  /** Who meets whom: across sides ("Witkoff e Kushner incontrano Putin" pairs each with Putin, not with each other). */
+  pairs: Set<string>;
   sides: string[][];
   places: string[];
   date?: string;
@@ -119,8 +121,10 @@ class FragmentBuilder {
         for (const m of o.mediators) for (const p of participants) this.edge('mediates', m, p, o.date, o.status, o.confidence, [o.evidence]);
         continue;
       }
+      const pairs = meetingPairs(sides, participants);
       const found = meetings.find((m) => sameMeeting(m, { ...o, family }, participants));
       if (found) {
+        for (const p of pairs) found.pairs.add(p);
         found.participants = dedupe([...found.participants, ...participants]);
         found.places = dedupe([...found.places, ...o.places]);
         found.mediators = dedupe([...found.mediators, ...o.mediators]);
@@ -129,7 +133,7 @@ class FragmentBuilder {
         found.confidence = Math.max(found.confidence, o.confidence);
         if (!found.evidence.includes(o.evidence)) found.evidence.push(o.evidence);
       } else {
-        meetings.push({ family, participants, sides, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
+        meetings.push({ family, participants, pairs, sides, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
       }
     }
     for (const m of meetings) this.meetingNode(m);
@@ -172,8 +176,9 @@ class FragmentBuilder {
     for (const pl of m.places) this.edge('held_in', key, pl, m.date, m.status, m.confidence, m.evidence, key);
     for (const med of m.mediators) if (this.ensure(med)) this.edge('mediates', med, key, m.date, m.status, m.confidence, m.evidence, key);
     if (m.family === 'meets') {
-      for (let a = 0; a < parts.length; a++) for (let b = a + 1; b < parts.length; b++) {
-        if (!this.sameSide(parts[a]!, parts[b]!)) this.edge('meets', parts[a]!, parts[b]!, m.date, m.status, m.confidence, m.evidence, key);
+      for (const pair of [...m.pairs].sort()) {
+        const [a, b] = pair.split('|') as [string, string];
+        if (!this.sameSide(a, b)) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
       }
     }
   }
@@ -226,6 +231,18 @@ class FragmentBuilder {
       },
     });
   }
+}
+
+/** Pairs that meet: across sides when the text gives sides, all pairs of a single group ("X e Y si sono incontrati"). */
+function meetingPairs(sides: string[][], participants: string[]): Set<string> {
+  const out = new Set<string>();
+  const add = (a: string, b: string) => { if (a !== b) out.add([a, b].sort().join('|')); };
+  if (sides.length >= 2) {
+    for (let x = 0; x < sides.length; x++) for (let y = x + 1; y < sides.length; y++) for (const a of sides[x]!) for (const b of sides[y]!) add(a, b);
+  } else {
+    for (let x = 0; x < participants.length; x++) for (let y = x + 1; y < participants.length; y++) add(participants[x]!, participants[y]!);
+  }
+  return out;
 }
 
 function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean {

@@ -512,6 +512,13 @@ class MentionState {
       }
       break;
     }
+    // The rest of a title that names no entity: "Minister of State X", "sottosegretaria alle Imprese X",
+    // "capo del Consiglio sovrano, il generale X". Taken only when a person's name follows it.
+    if (!role.group) {
+      const tail = this.titleTail(j);
+      if (tail > j && (this.personNameAt(tail) > 0 || this.rec.names.match(this.tokens, tail)?.payload.entry.kind === 'leader'
+        || (this.tokens[tail]?.text === ',' && this.appositiveRoleAt(tail + 1)))) j = tail;
+    }
     if (principal && !iso) iso = this.countryOf(principal);
     // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
     if (this.tokens[j]?.text === '(' && this.tokens[j + 2]?.text === ')') j += 3;
@@ -554,6 +561,28 @@ class MentionState {
   private seatText(i0: number, i1: number): string | undefined {
     const g = this.rec.names.match(this.tokens, i0);
     return g && g.payload.via === 'seat' && g.end === i1 ? this.tokens.slice(i0, i1).map((t) => t.text).join(' ') : undefined;
+  }
+
+  /** End of a prepositional title complement of 1–3 words without entities ("of State", "alle Imprese", "del Consiglio sovrano"). */
+  private titleTail(j: number): number {
+    const lex = this.rec.lex;
+    const t = this.tokens[j];
+    if (!t || !lex.anyPreposition.has(t.norm)) return j;
+    let k = j + 1;
+    if (this.tokens[k] && lex.determiners.has(this.tokens[k]!.norm)) k++;
+    const first = this.tokens[k];
+    if (!first || first.kind !== 'word' || !first.upper || this.rec.names.match(this.tokens, k)) return j;
+    let end = k + 1;
+    while (end < k + 3 && this.tokens[end]?.kind === 'word' && !this.tokens[end]!.upper && !lex.anyPreposition.has(this.tokens[end]!.norm) && !lex.determiners.has(this.tokens[end]!.norm) && !this.rec.names.match(this.tokens, end)) end++;
+    return end;
+  }
+
+  /** ", il generale Abdel Fattah al Burhan": a role followed by a name. */
+  private appositiveRoleAt(j: number): boolean {
+    let k = j;
+    if (this.tokens[k] && this.rec.lex.determiners.has(this.tokens[k]!.norm)) k++;
+    const role = this.rec.roles.match(this.tokens, k);
+    return Boolean(role && !role.payload.group && (this.personNameAt(role.end) > 0 || this.rec.names.match(this.tokens, role.end)?.payload.entry.kind === 'leader'));
   }
 
   /** "Russian, Ukrainian and U.S." / "egiziani, qatarioti e turchi": two or more countries in a list. */
@@ -686,6 +715,14 @@ class MentionState {
       this.knowEntry(name.payload.entry);
       this.push({ i0: i, i1: name.end, kind: 'entity', entity: name.payload.entry.key, entityKind: 'leader', via: name.payload.via });
       return name.end;
+    }
+    // "la sua omologa Shabana Mahmood": a person the gazetteer does not know
+    const local = this.localNames.match(this.tokens, j);
+    const nameEnd = local ? local.end : this.personNameAt(j);
+    if (nameEnd > 0) {
+      const key = local ? local.payload : this.discoverPerson(j, nameEnd, undefined, iso);
+      this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern' });
+      return nameEnd;
     }
     this.push({ i0: i, i1: j, kind: 'role', via: 'role', iso, counterpart: true });
     return j;

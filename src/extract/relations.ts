@@ -310,11 +310,36 @@ class RelationContext {
   private objectOf(from: number, clause: Clause, opts: { withPrep?: boolean; allowAdjectival?: boolean } = {}): Arg[] {
     for (const a of this.args) {
       if (a.m.i0 < from || a.m.i0 >= clause.end) continue;
+      // A direct object is the verb's first noun phrase: past two content words ("ha visto migliaia di
+      // soldati combattere contro l'Ucraina") the actor belongs to another phrase.
+      if (!opts.withPrep && this.contentWordsBetween(from, a.m.i0) > 2) return [];
       if (this.isLocation(a.m) || this.isAttributed(a.m)) continue;
       if (a.m.adjectival && !opts.allowAdjectival) continue;
       if (opts.withPrep && !this.governedBy(a.m, this.lex.prepositions.with)) continue;
       if (!opts.withPrep && this.governedBy(a.m, this.lex.prepositions.genitive) && !this.governedBy(a.m, this.lex.prepositions.locative)) continue;
       return this.coordinated(a, 1, clause, opts.allowAdjectival);
+    }
+    return [];
+  }
+
+  private contentWordsBetween(from: number, to: number): number {
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const t = this.tokens[k]!;
+      if (t.kind !== 'word' || this.timeToken[k] || this.lex.determiners.has(t.norm) || this.lex.possessives.has(t.norm) || this.lex.anyPreposition.has(t.norm)) continue;
+      if (this.mentions.some((m) => k >= m.i0 && k < m.i1)) continue;
+      n++;
+    }
+    return n;
+  }
+
+  /** "alla presenza di Donald Trump", "in the presence of": further participants. */
+  private presentIn(clause: Clause): string[] {
+    for (let k = clause.start; k < clause.end; k++) {
+      const end = this.lex.cues.presence.at(this.tokens, k);
+      if (end < 0) continue;
+      const a = this.args.find((x) => x.m.i0 >= end && x.m.i0 <= end + 2);
+      return a ? this.coordinated(a, 1, clause).flatMap((x) => x.refs) : [];
     }
     return [];
   }
@@ -491,6 +516,8 @@ class RelationContext {
         return;
       }
     }
+    const present = this.presentIn(clause).filter((r) => !sides.flat().includes(r));
+    if (present.length) sides = [...sides, present];
     const participants = new Set(sides.flat());
     const date = this.dateNear(i0, clause);
     const status = this.status(i0, i1, clause, info, date);
