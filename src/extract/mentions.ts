@@ -264,6 +264,8 @@ class MentionState {
     const { entry, via } = chosen.payload;
     // "Jordan Bardella", "Georgia Meloni": an ambiguous country name followed by another capitalised word is a person.
     if (entry.kind === 'country' && entry.ambiguous && via === 'name' && this.continuesName(longest)) return undefined;
+    // "Port Sudan", "Nuova Delhi": a country's name inside a longer proper name
+    if (entry.kind === 'country' && via === 'name' && this.precededByUnknownName(i)) return undefined;
     // A leader's surname inside a longer unknown name ("Marco Rubio" is fine, "Rubio Gonzalez" is someone else).
     if ((via === 'surname' || via === 'alias') && this.continuesName(longest)) return undefined;
     // ... and after an unknown first name ("Andrea Costa" is not António Costa).

@@ -490,7 +490,9 @@ class RelationContext {
       const object = this.objectOf(i1, clause, { withPrep: info.pos === 'noun' || info.requiresWith });
       const objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? this.objectOf(i1, clause, { withPrep: true }) : object;
       if (info.requiresWith && objectAny.length === 0) return;
-      let subject = this.subjectOf(i0, clause, info.pos === 'noun');
+      // a noun's agent comes first: "illustrata dalla premier Takaichi in una telefonata con Macron"
+      const agent = info.pos === 'noun' ? this.args.find((a) => a.m.i1 <= i0 && a.m.i0 >= Math.max(clause.start, i0 - 8) && this.governedBy(a.m, this.lex.prepositions.agent) && this.isActor(a)) : undefined;
+      let subject = agent ? agent.refs : this.subjectOf(i0, clause, info.pos === 'noun');
       const possessive = this.possessiveBefore(i0);
       if (subject.length === 0 && (possessive || info.pos === 'noun')) subject = this.subjectAfter(i1, clause, objectAny);
       if (subject.length === 0 && info.pos === 'verb') subject = this.impliedSubject(i0, clause, isPluralVerb(this.tokens[i0]!, this.article.lang));
