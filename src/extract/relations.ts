@@ -393,7 +393,7 @@ class RelationContext {
     const c = this.lex.cues;
     // negation anywhere in the clause ("non incontrerà", "no talks were held", "il vertice ... non è in programma"),
     // except "non solo" / "not only"
-    if (this.negatedClause(clause) || c.denial.within(this.tokens, clause.start, clause.end)) return undefined;
+    if (this.negated(i0, i1, clause, info) || c.denial.within(this.tokens, clause.start, clause.end)) return undefined;
     // willingness is not a plan: "ready to meet Putin", "disposto a incontrare"
     if ((info.family === 'meets' || info.family === 'negotiates') && c.hypothetical.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return undefined;
     if (c.cancel.within(this.tokens, clause.start, clause.end)) return 'cancelled';
@@ -414,12 +414,29 @@ class RelationContext {
     return 'reported';
   }
 
-  private negatedClause(clause: Clause): boolean {
-    for (let k = clause.start; k < clause.end; k++) {
-      if (this.lex.cues.negation.at(this.tokens, k) < 0) continue;
+  /**
+   * Negated: a negation at most four words before the trigger ("non incontrerà", "no talks", "non ci sarà
+   * alcun incontro", "did not meet"), or — for a noun — after it, on the verb it is subject of ("il vertice
+   * tra Trump, Putin e Zelensky ... non è in programma", "the meeting is not on the agenda").
+   * "non solo" / "not only" negates nothing.
+   */
+  private negated(i0: number, i1: number, clause: Clause, info: TriggerInfo): boolean {
+    const isNegation = (k: number) => {
+      if (this.lex.cues.negation.at(this.tokens, k) < 0) return false;
       const next = this.tokens[k + 1]?.norm;
-      if (next === 'solo' || next === 'only' || next === 'soltanto' || next === 'just') continue;
-      return true;
+      return !(next === 'solo' || next === 'only' || next === 'soltanto' || next === 'just');
+    };
+    let words = 0;
+    for (let k = i0 - 1; k >= clause.start && words < 4; k--) {
+      if (this.tokens[k]!.kind !== 'word') continue;
+      words++;
+      if (isNegation(k)) return true;
+    }
+    if (info.pos !== 'noun') return false;
+    for (let k = i1; k < clause.end; k++) {
+      if (!isNegation(k)) continue;
+      const next = this.tokens[k + 1]?.norm ?? '';
+      if (COPULAS.has(next) || (next === "'" && COPULAS.has(this.tokens[k + 2]?.norm ?? ''))) return true;
     }
     return false;
   }
@@ -763,6 +780,9 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   if (/ed$/.test(w) && w.length > 4) return 'past';
   return undefined;
 }
+
+/** Copulas and auxiliaries a negated noun's verb starts with ("non è in programma", "is not on the agenda"). */
+const COPULAS = new Set(['è', 'e', 'sarà', 'saranno', 'era', 'sono', 'ci', 'c', 'is', 'was', 'will', 'be', 'been', 'has', 'have', 'had', 'expected', 'planned', 'scheduled', 'previsto', 'prevista', 'in', 'on', 'all', 'alcun', 'alcuna']);
 
 const EN_IRREGULAR_PAST = new Set(['said', 'met', 'held', 'told', 'made', 'took', 'gave', 'went', 'came', 'spoke', 'sought', 'left', 'won', 'lost', 'began', 'brought', 'thought', 'saw', 'chose', 'flew', 'sent', 'struck', 'agreed', 'was', 'were', 'had', 'did']);
 const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'avevano', 'aver', 'avere', 'essere', 'stato', 'stata', 'stati', 'state']);
