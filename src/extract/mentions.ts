@@ -250,7 +250,8 @@ class MentionState {
       return prefixed;
     }
     const longest = all[0]!.end;
-    const candidates = all.filter((m) => m.end === longest);
+    // one candidate per entry: "Pedro Sánchez" and its alias "Pedro Sanchez" fold to the same form
+    const candidates = all.filter((m, k) => m.end === longest && all.findIndex((x) => x.end === longest && x.payload.entry.key === m.payload.entry.key) === k);
     // A capital is both its state (metonymy) and a city: keep the state, remember the city.
     // A seat of power wins over a capital: "Bruxelles" is the EU's seat before Belgium's capital.
     const capital = candidates.find((c) => c.payload.via === 'seat') ?? candidates.find((c) => c.payload.via === 'capital');
@@ -461,6 +462,18 @@ class MentionState {
         this.countryModifier(j, named.end, named.payload.entry, named.payload.via);
         j = named.end;
         continue;
+      }
+      // an institution of a country: "inviata speciale del governo rumeno", "portavoce del ministero degli Esteri iraniano"
+      const genInst = lex.prepositions.genitive.at(this.tokens, j);
+      const inst = genInst > 0 ? lex.cues.institutions.at(this.tokens, genInst) : -1;
+      if (inst > 0 && !iso) {
+        const nat = this.rec.names.match(this.tokens, inst);
+        if (nat && nat.payload.entry.kind === 'country') {
+          iso = nat.payload.entry.iso;
+          this.countryModifier(inst, nat.end, nat.payload.entry, nat.payload.via);
+          j = nat.end;
+          continue;
+        }
       }
       // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
       const gen = lex.prepositions.genitive.at(this.tokens, j);

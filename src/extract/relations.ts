@@ -164,8 +164,10 @@ class RelationContext {
         const relative = ['che', 'cui', 'that', 'which', 'who', 'whom'].includes(t.norm);
         if (!relative || prev?.text === ',') out.push(i);
       } else if (this.article.lang === 'it' && t.kind === 'word' && this.lex.coordination.has(t.norm) && this.tokens[i - 1]?.text === ',') {
-        // ", e domani incontrerà": Italian sets no comma before "e" in lists, so ", e" joins clauses
-        out.push(i);
+        // ", e domani incontrerà": Italian sets no comma before "e" in lists, so ", e" joins clauses —
+        // unless a noun phrase follows (", e i negoziatori turchi" closes an apposition and goes on listing)
+        const next = this.tokens[i + 1];
+        if (next && !next.upper && !this.lex.determiners.has(next.norm)) out.push(i);
       }
     }
     return out;
