@@ -7,10 +7,25 @@
 //   - group phrases ("i due leader", "both leaders") → the two most recently mentioned leaders;
 //   - groups ("i negoziatori americani, tra cui X") → their named members, else their country.
 // Italian subject omission is handled where it matters, by the relation stage (relations.ts).
-import { loadGazetteer } from './gazetteer.js';
+import { loadGazetteer, type GazetteerEntry } from './gazetteer.js';
 import type { ArticleEntity, Mention, MentionResult } from './mentions.js';
 
 const HEAD_ROLES = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state/i;
+
+let holdersIndex: Map<string, GazetteerEntry[]> | undefined;
+
+/** Gazetteer leaders by "ISO|role" (lower case), built once. */
+function officeHolders(): Map<string, GazetteerEntry[]> {
+  if (!holdersIndex) {
+    holdersIndex = new Map();
+    for (const g of loadGazetteer().entries.values()) {
+      if (g.kind !== 'leader' || !g.country || !g.role) continue;
+      const k = `${g.country}|${g.role.toLowerCase()}`;
+      holdersIndex.set(k, [...(holdersIndex.get(k) ?? []), g]);
+    }
+  }
+  return holdersIndex;
+}
 
 export function resolveCoreference(result: MentionResult): void {
   const recent: string[] = []; // leader keys, most recent last
@@ -79,9 +94,7 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
   if (!m.iso || m.counterpart) return m.entity && !m.counterpart ? [m.entity] : [];
   const office = roleWanted ?? (m.seat && /downing|chigi|matignon|moncloa/i.test(m.seat) ? 'prime minister' : m.seat ? 'president' : undefined);
   if (!office) return [];
-  const holders = [...loadGazetteer().entries.values()].filter(
-    (g) => g.kind === 'leader' && g.country === m.iso && g.role?.toLowerCase() === office,
-  );
+  const holders = officeHolders().get(`${m.iso}|${office}`) ?? [];
   if (holders.length !== 1) return [];
   const g = holders[0]!;
   if (!entities.has(g.key)) {

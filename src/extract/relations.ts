@@ -83,6 +83,8 @@ class RelationContext {
   private times: TimeMention[] = [];
   private timeToken: boolean[] = [];
   private breaks: number[] = [];
+  /** Tokens inside a mention. */
+  private covered: boolean[] = [];
 
   constructor(
     private readonly article: Article,
@@ -105,6 +107,7 @@ class RelationContext {
     }
     const covered = this.tokens.map(() => false);
     for (const m of mentions) for (let k = m.i0; k < m.i1; k++) covered[k] = true;
+    this.covered = covered;
 
     for (let i = 0; i < this.tokens.length; i++) {
       if (covered[i] || this.tokens[i]!.kind !== 'word') continue;
@@ -329,7 +332,7 @@ class RelationContext {
     for (let k = from; k < to; k++) {
       const t = this.tokens[k]!;
       if (t.kind !== 'word' || this.timeToken[k] || this.lex.determiners.has(t.norm) || this.lex.possessives.has(t.norm) || this.lex.anyPreposition.has(t.norm)) continue;
-      if (this.mentions.some((m) => k >= m.i0 && k < m.i1)) continue;
+      if (this.covered[k]) continue;
       n++;
     }
     return n;
