@@ -6,7 +6,10 @@
 // Popularity is Zipf-like (weight 1/rank^1.1), as in real news: a few leaders and countries appear in
 // most articles, most appear rarely, so the graph keeps growing with the corpus (new pairs, new dated
 // meetings) while its hubs gain weight. Dates advance through 2026 with the article index, like a
-// feed; the same meeting is often reported by several articles, sometimes with dates a day apart.
+// feed. Most meeting sentences report one of a pool of events (participants, place, day) close to the
+// article's date, written as the article would (past or future tense, a weekday or a calendar date),
+// so that several articles report the same meeting as real coverage does; the rest pair leaders at
+// random, so the graph keeps growing.
 import { createRequire } from 'node:module';
 import { loadGazetteer, type GazetteerEntry } from '../extract/gazetteer.js';
 
@@ -15,6 +18,9 @@ interface LangTemplates {
   months: string[];
   weekdays: string[];
   meeting: string[];
+  past: string[];
+  future: string[];
+  when: { weekday: string; date: string };
   relation: string[];
   filler: string[];
 }
@@ -108,6 +114,36 @@ function nameIn(e: GazetteerEntry, lang: 'it' | 'en'): string {
 }
 
 const DAY_MS = 86_400_000;
+/** The corpus spans this many days of 2026. */
+const DAYS = 180;
+
+interface Event {
+  a: GazetteerEntry;
+  b: GazetteerEntry;
+  place: GazetteerEntry;
+  day: number;
+}
+
+const eventPools = new Map<string, Event[]>();
+
+/** The meetings a corpus reports: one per four articles, sorted by day, Zipf-popular participants. */
+function eventPool(seed: number, count: number): Event[] {
+  const id = `${seed}:${count}`;
+  let pool = eventPools.get(id);
+  if (pool) return pool;
+  const p = loadPools();
+  const rand = prng(Math.imul(seed ^ 0x5bd1e995, 0x27d4eb2d) >>> 0);
+  const n = Math.max(20, Math.floor(count / 4));
+  pool = [];
+  for (let j = 0; j < n; j++) {
+    const a = p.leaders.pick(rand);
+    let b = p.leaders.pick(rand);
+    for (let k = 0; k < 5 && b === a; k++) b = p.leaders.pick(rand);
+    pool.push({ a, b, place: p.places.pick(rand), day: Math.floor((j / n) * DAYS) });
+  }
+  eventPools.set(id, pool);
+  return pool;
+}
 const START = Date.UTC(2026, 0, 1);
 
 function iso(ms: number): string {
@@ -122,29 +158,47 @@ export function generateArticle(index: number, opts: GenerateOptions): Generated
   const lang: 'it' | 'en' = rand() < (opts.italian ?? 0.5) ? 'it' : 'en';
   const t = templates[lang];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const dayOffset = Math.floor((index / Math.max(1, opts.count)) * 180 + rand() * 3);
+  const dayOffset = Math.floor((index / Math.max(1, opts.count)) * DAYS + rand() * 3);
   const dateMs = START + dayOffset * DAY_MS;
   const date = iso(dateMs);
   const source = pick(t.sources);
 
-  const fill = (template: string): string => {
-    const a = p.leaders.pick(rand);
-    let b = p.leaders.pick(rand);
+  const fill = (template: string, event?: Event): string => {
+    const a = event?.a ?? p.leaders.pick(rand);
+    let b = event?.b ?? p.leaders.pick(rand);
     for (let k = 0; k < 5 && b === a; k++) b = p.leaders.pick(rand);
     const c = p.countries.pick(rand);
     let c2 = p.countries.pick(rand);
     for (let k = 0; k < 5 && c2 === c; k++) c2 = p.countries.pick(rand);
-    const when = new Date(dateMs + Math.floor(rand() * 10) * DAY_MS);
+    const when = new Date(event ? START + event.day * DAY_MS : dateMs + Math.floor(rand() * 10) * DAY_MS);
+    const whenText = event ? (Math.abs(event.day - dayOffset) < 6 ? t.when.weekday : t.when.date) : '';
     return template
+      .replaceAll('{WHEN}', whenText)
       .replaceAll('{A}', nameIn(a, lang))
       .replaceAll('{B}', nameIn(b, lang))
       .replaceAll('{C}', nameIn(c, lang))
       .replaceAll('{C2}', nameIn(c2, lang))
       .replaceAll('{ORG}', nameIn(p.alliances.pick(rand), lang))
-      .replaceAll('{P}', nameIn(p.places.pick(rand), lang))
+      .replaceAll('{P}', nameIn(event?.place ?? p.places.pick(rand), lang))
       .replaceAll('{WEEKDAY}', t.weekdays[when.getUTCDay()]!)
       .replaceAll('{DAY}', String(when.getUTCDate()))
       .replaceAll('{MONTH}', t.months[when.getUTCMonth()]!);
+  };
+  const events = eventPool(seed, opts.count);
+  /** An event within five days of the article's date (the pool is sorted by day). */
+  const nearEvent = (): Event => {
+    const perDay = events.length / DAYS;
+    const j = Math.floor(dayOffset * perDay + (rand() * 2 - 1) * 5 * perDay);
+    return events[Math.max(0, Math.min(events.length - 1, j))]!;
+  };
+  const sentence = (): string => {
+    const r = rand();
+    if (r < 0.2) {
+      const e = nearEvent();
+      return fill(e.day < dayOffset ? pick(t.past) : e.day > dayOffset ? pick(t.future) : pick(rand() < 0.5 ? t.past : t.future), e);
+    }
+    if (r < 0.3) return fill(pick(t.meeting));
+    return fill(r < 0.55 ? pick(t.relation) : pick(t.filler));
   };
 
   const size = opts.size ?? 2500;
@@ -153,8 +207,7 @@ export function generateArticle(index: number, opts: GenerateOptions): Generated
   let length = 0;
   let title = '';
   while (length < size) {
-    const r = rand();
-    const s = fill(r < 0.3 ? pick(t.meeting) : r < 0.55 ? pick(t.relation) : pick(t.filler));
+    const s = sentence();
     if (!title) title = s.replace(/[.,].*$/, '');
     paragraph.push(s);
     length += s.length + 1;
