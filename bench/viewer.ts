@@ -78,19 +78,27 @@ const stallProbe = (runLayout: boolean) => `(async () => {
   requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
   await new Promise((r) => setTimeout(r, 5000));
   running = false;
+  const drawn = hook.layoutNodeBudget ? hook.layoutNodeBudget() : null;
+  const stopAt = performance.now();
   hook.stopLayout();
+  const stopMs = performance.now() - stopAt;
   obs.disconnect();
-  return { longest, longTasks, maxGap, frames, started };
+  return { longest, longTasks, maxGap, frames, started, drawn, stopMs };
 })()`;
 
-export async function benchViewer(): Promise<Record<string, number>> {
+export interface BenchViewerOptions {
+  /** A built viewer folder to measure instead of viewer/dist (e.g. an older build, side by side). */
+  root?: string;
+}
+
+export async function benchViewer(opts: BenchViewerOptions = {}): Promise<Record<string, number>> {
   if (!browserAvailable()) return {};
-  await ensureViewerBuilt();
+  if (opts.root === undefined) await ensureViewerBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
   const file = join(dir, 'graph.json');
   const graph = syntheticGraph(10_000, 50_000);
   writeFileSync(file, JSON.stringify(graph.export()));
-  const server = await startServer({ graphFile: file });
+  const server = await startServer({ graphFile: file, ...(opts.root !== undefined ? { root: opts.root } : {}) });
   const browser = await launchBrowser();
   try {
     const page = await browser.browser.newPage();
@@ -102,7 +110,7 @@ export async function benchViewer(): Promise<Record<string, number>> {
 
     // Stalls while ForceAtlas2 runs: long tasks and gaps between animation frames, for 5 s.
     // Sent as source text: tsx's keepNames would wrap named functions in a __name helper the page lacks.
-    type Probe = { longest: number; longTasks: number; maxGap: number; frames: number; started: boolean };
+    type Probe = { longest: number; longTasks: number; maxGap: number; frames: number; started: boolean; drawn: number | null; stopMs: number };
     // Baseline first: the same probe with the layout stopped, after the page has settled.
     await page.waitForTimeout(1000);
     const idle = (await page.evaluate(stallProbe(false))) as Probe;
@@ -117,6 +125,10 @@ export async function benchViewer(): Promise<Record<string, number>> {
       maxFrameGapMs: Math.round(stall.maxGap),
       maxStallMs: Math.round(Math.max(stall.longest, stall.maxGap)),
       framesIn5s: stall.frames,
+      // How many nodes were drawn at the end of the run (the frame budget); -1: the build draws all.
+      nodesDrawnDuringLayout: stall.drawn ?? -1,
+      // Stopping redraws the whole graph with its edges once: not part of the stall above.
+      stopRedrawMs: Math.round(stall.stopMs),
       idleMaxStallMs: Math.round(Math.max(idle.longest, idle.maxGap)),
       idleFramesIn5s: idle.frames,
     };
@@ -128,7 +140,10 @@ export async function benchViewer(): Promise<Record<string, number>> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const r = await benchViewer();
+  // `--root DIR` measures another build of the viewer (before/after comparisons on the same machine).
+  const i = process.argv.indexOf('--root');
+  const root = i > 0 ? process.argv[i + 1] : undefined;
+  const r = await benchViewer(root !== undefined ? { root } : {});
   console.log(JSON.stringify(r, null, 2));
   if (r.firstFrameMs !== undefined) {
     console.log(`first frame ${r.firstFrameMs} ms (target < 3000), max stall during FA2 ${r.maxStallMs} ms (target < 100)`);

@@ -11,6 +11,9 @@ type Supervisor = InstanceType<typeof FA2Module.default>;
 
 export class LayoutControl {
   private supervisor: Supervisor;
+  /** Started, or about to start (see start()). */
+  private wanted = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(graph: AnyGraph) {
     const g = graph;
@@ -22,14 +25,27 @@ export class LayoutControl {
   }
 
   get running(): boolean {
-    return this.supervisor.isRunning();
+    return this.wanted;
   }
 
+  /**
+   * Starts on the next task, not this one: the supervisor's start converts the whole graph to typed
+   * arrays (tens of milliseconds on 50k edges), and the caller switches the drawing to its light
+   * layout view in this task; doing both at once made one long main-thread stall (bench/viewer.ts).
+   */
   start(): void {
-    this.supervisor.start();
+    if (this.wanted) return;
+    this.wanted = true;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.wanted) this.supervisor.start();
+    }, 0);
   }
 
   stop(): void {
+    this.wanted = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
     this.supervisor.stop();
   }
 
@@ -40,6 +56,7 @@ export class LayoutControl {
   }
 
   kill(): void {
+    this.stop();
     this.supervisor.kill();
   }
 }

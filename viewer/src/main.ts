@@ -57,6 +57,8 @@ interface NewsgraphHook {
   stopLayout(): void;
   /** Milliseconds of one synchronous full redraw (benchmark diagnostics). */
   timeRefresh(): number;
+  /** Nodes drawn while the layout runs, null when it does not (benchmark diagnostics). */
+  layoutNodeBudget(): number | null;
 }
 
 
@@ -103,6 +105,7 @@ const hook: NewsgraphHook = {
     const a = current.graph.getNodeAttributes(key);
     return current.renderer.sigma.graphToViewport({ x: Number(a.x), y: Number(a.y) });
   },
+  layoutNodeBudget: () => current?.renderer.layoutNodeBudget ?? null,
   timeRefresh: () => {
     const t0 = performance.now();
     current?.renderer.sigma.refresh();

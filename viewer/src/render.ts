@@ -1,12 +1,13 @@
 // Drawing: sigma, its programs and reducers. Reads the graph state (state.ts) and never changes it;
 // the reducers map domain attributes (kind, weight) to sigma's display data (type, color, size).
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram, indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
 import type { Attributes } from 'graphology-types';
 import { edgeColor, edgeSize, nodeColor, nodeSize } from '../../src/graph/appearance.js';
 import { neighbourhood, type AnyGraph, type Visibility } from './state.js';
+import { initialNodeBudget, nextNodeBudget, rankBySize } from './frame-budget.js';
 
 /** Edge kinds drawn without an arrow (GUIDE.md: meets, negotiates_with, at_war_with are undirected). */
 const UNDIRECTED_KINDS = new Set(['meets', 'negotiates_with', 'at_war_with']);
@@ -30,9 +31,9 @@ export interface RenderInputs {
 }
 
 /**
- * Above this many edges, edges are hidden while ForceAtlas2 moves the nodes: redrawing every edge on
- * each layout step stalls the main thread (measured by bench/viewer.ts), while nodes alone keep the
- * page responsive and still show the layout converging.
+ * Above this many edges, edges are not drawn while ForceAtlas2 moves the nodes: one redraw of every
+ * edge costs hundreds of milliseconds on a CPU-rendered canvas (bench/viewer.ts), while nodes alone
+ * still show the layout converging.
  */
 export const LARGE_EDGES = 10_000;
 
@@ -59,6 +60,34 @@ export function computeSizes(graph: AnyGraph, mode: SizeMode): Map<string, numbe
   return out;
 }
 
+interface LayoutView {
+  /** What sigma draws while the layout runs: the `budget` largest nodes (and their edges, on small graphs). */
+  display: AnyGraph;
+  /** Node keys by decreasing size. */
+  order: string[];
+  /** Nodes to draw, adapted to the measured frame time. */
+  budget: number;
+  frame: number | null;
+  /** The layout moved nodes since the last copy. */
+  dirty: boolean;
+  /** A copy was made and sigma has not drawn it yet. */
+  pending: boolean;
+  /** sigma just drew: the next frame's gap measures that redraw. */
+  measure: boolean;
+  /** Filters or selection changed: the subset must be rebuilt. */
+  stale: boolean;
+  lastFrame: number;
+  off: () => void;
+}
+
+/**
+ * Rebuild the drawn subset only when the budget fell by more than SHRINK or grew by more than GROW
+ * (as fractions of the nodes drawn): a rebuild costs more than a position copy, and on a shared
+ * machine the measured frame time is noisy. Shrinking reacts sooner than growing.
+ */
+const REBUILD_SHRINK = 0.15;
+const REBUILD_GROW = 0.3;
+
 /** Colour of a node kind, from the shared palette. */
 export const colorOfKind = nodeColor;
 
@@ -67,6 +96,8 @@ export class GraphRenderer {
   private inputs: RenderInputs;
   private sizes: Map<string, number>;
   private focus: Set<string> | null = null;
+  /** While the layout runs: what sigma draws from, and the per-frame pump copying positions into it. */
+  private layoutView: LayoutView | null = null;
   firstFrameAt: number | null = null;
 
   constructor(
@@ -80,6 +111,9 @@ export class GraphRenderer {
     this.sigma = new Sigma(graph, container, {
       // WHY: the domain never sets `type`; the reducers choose the program per edge.
       defaultEdgeType: 'line',
+      // Points are several times cheaper to draw than circles on a CPU-rendered canvas: used while
+      // the layout runs (see beginLayoutView).
+      nodeProgramClasses: { circle: NodeCircleProgram, point: NodePointProgram },
       edgeProgramClasses: {
         line: EdgeRectangleProgram,
         arrow: EdgeArrowProgram,
@@ -119,11 +153,133 @@ export class GraphRenderer {
 
   update(inputs: Partial<RenderInputs>): void {
     const sizeChanged = inputs.sizeMode !== undefined && inputs.sizeMode !== this.inputs.sizeMode;
+    const layoutChanged = inputs.layoutRunning !== undefined && inputs.layoutRunning !== Boolean(this.inputs.layoutRunning);
     this.inputs = { ...this.inputs, ...inputs };
     if (sizeChanged) this.sizes = computeSizes(this.graph, this.inputs.sizeMode);
     const f = this.inputs.hovered ?? this.inputs.selected;
     this.focus = f && this.graph.hasNode(f) ? neighbourhood(this.graph, f) : null;
+    if (layoutChanged) {
+      // setGraph redraws by itself.
+      if (this.inputs.layoutRunning) this.beginLayoutView();
+      else this.endLayoutView();
+      return;
+    }
+    if (this.layoutView) this.layoutView.stale = true;
     this.sigma.refresh({ skipIndexation: !sizeChanged });
+  }
+
+  /**
+   * ForceAtlas2's supervisor writes every iteration's positions into the graph, and sigma, bound to
+   * that graph, reprocessed and redrew all of it each time: on 10k nodes / 50k edges that blocked the
+   * main thread for seconds at a stretch (bench/viewer.ts). So while the layout runs:
+   *  - sigma draws from a small graph of its own, not the graph: the largest nodes only, as many as
+   *    fit a frame budget measured as it goes (frame-budget.ts), with their edges on small graphs
+   *    only. (Hiding the other nodes with the reducer is not enough: sigma still reprocesses every
+   *    hidden node on each copy, which alone cost ~300 ms a frame on 10k nodes.);
+   *  - positions are copied into it at most once per animation frame, and only after the previous
+   *    copy has been drawn (sigma's `afterRender`), so redraws never queue up;
+   *  - nodes are drawn as WebGL points, several times cheaper than circles on a CPU-rendered canvas.
+   * When the layout stops sigma goes back to the graph, which already holds the final positions.
+   */
+  private beginLayoutView(): void {
+    if (this.layoutView) return;
+    const order = [...rankBySize(this.sizes).keys()];
+    const budget = initialNodeBudget(order.length);
+    const view: LayoutView = {
+      display: this.layoutSubset(order, budget),
+      order,
+      budget,
+      frame: null,
+      dirty: false,
+      pending: false,
+      measure: false,
+      stale: false,
+      lastFrame: 0,
+      off: () => undefined,
+    };
+    const onMoved = (): void => {
+      view.dirty = true;
+    };
+    const onRendered = (): void => {
+      view.pending = false;
+      view.measure = true;
+    };
+    this.graph.on('eachNodeAttributesUpdated', onMoved);
+    this.sigma.on('afterRender', onRendered);
+    view.off = () => {
+      this.graph.off('eachNodeAttributesUpdated', onMoved);
+      this.sigma.off('afterRender', onRendered);
+    };
+    const pump = (now: number): void => {
+      view.frame = requestAnimationFrame(pump);
+      // rAF callbacks of one frame share their timestamp, so the gap from the frame sigma drew in to
+      // this one is what that redraw cost (including the compositor's read-back of the canvas).
+      if (view.measure) {
+        view.measure = false;
+        view.budget = nextNodeBudget(view.budget, now - view.lastFrame, order.length);
+      }
+      view.lastFrame = now;
+      if (!(view.dirty || view.stale) || view.pending) return;
+      view.dirty = false;
+      view.pending = true;
+      const drawn = view.display.order;
+      if (view.stale || view.budget < drawn * (1 - REBUILD_SHRINK) || view.budget > drawn * (1 + REBUILD_GROW)) {
+        view.stale = false;
+        // setGraph draws at once, and afterRender clears `pending`.
+        view.display = this.layoutSubset(order, view.budget);
+        this.sigma.setGraph(view.display);
+        return;
+      }
+      // The `attributes` hint tells sigma only positions changed; its handler schedules one render.
+      view.display.updateEachNodeAttributes(
+        (node, a) => {
+          const src = this.graph.getNodeAttributes(node);
+          a.x = src.x;
+          a.y = src.y;
+          return a;
+        },
+        { attributes: ['x', 'y'] },
+      );
+    };
+    this.layoutView = view;
+    this.sigma.setGraph(view.display);
+    view.frame = requestAnimationFrame(pump);
+  }
+
+  /** The first `count` visible nodes of `order` (plus the selected and hovered ones), at their current positions. */
+  private layoutSubset(order: readonly string[], count: number): AnyGraph {
+    const { visibility, selected, hovered } = this.inputs;
+    const sub = this.graph.nullCopy();
+    for (let i = 0; i < order.length && sub.order < count; i++) {
+      const key = order[i]!;
+      if (visibility.nodes.has(key)) sub.addNode(key, { ...this.graph.getNodeAttributes(key) });
+    }
+    for (const key of [selected, hovered]) {
+      if (key !== null && !sub.hasNode(key) && visibility.nodes.has(key)) sub.addNode(key, { ...this.graph.getNodeAttributes(key) });
+    }
+    if (this.graph.size <= LARGE_EDGES) {
+      this.graph.forEachEdge((edge, attrs, source, target, _sa, _ta, undirected) => {
+        if (!sub.hasNode(source) || !sub.hasNode(target)) return;
+        if (undirected) sub.addUndirectedEdgeWithKey(edge, source, target, { ...attrs });
+        else sub.addDirectedEdgeWithKey(edge, source, target, { ...attrs });
+      });
+    }
+    return sub;
+  }
+
+  private endLayoutView(restore = true): void {
+    const view = this.layoutView;
+    if (!view) return;
+    this.layoutView = null;
+    if (view.frame !== null) cancelAnimationFrame(view.frame);
+    view.off();
+    // The graph itself already holds the final positions (the supervisor wrote them).
+    if (restore) this.sigma.setGraph(this.graph);
+  }
+
+  /** Nodes drawn while the layout runs (null when it does not): benchmark diagnostics. */
+  get layoutNodeBudget(): number | null {
+    return this.layoutView?.display.order ?? null;
   }
 
   private nodeReducer(node: string, data: Attributes): Partial<NodeDisplayData> {
@@ -139,6 +295,7 @@ export class GraphRenderer {
       zIndex: 1,
     };
     if (!visibility.nodes.has(node)) return { ...res, hidden: true };
+    if (this.layoutView) res.type = 'point';
     if (this.focus && !this.focus.has(node)) {
       res.color = DIM_NODE;
       res.label = '';
@@ -155,7 +312,6 @@ export class GraphRenderer {
   private edgeReducer(edge: string, data: Attributes): Partial<EdgeDisplayData> {
     const { visibility } = this.inputs;
     if (!visibility.edges.has(edge)) return { hidden: true };
-    if (this.inputs.layoutRunning && this.graph.size > LARGE_EDGES) return { hidden: true };
     const kind = String(data.kind ?? '');
     const directed = !UNDIRECTED_KINDS.has(kind) && !this.graph.isUndirected(edge);
     const index = data[PARALLEL.edgeIndexAttribute];
@@ -220,6 +376,7 @@ export class GraphRenderer {
   }
 
   kill(): void {
+    this.endLayoutView(false);
     this.sigma.kill();
   }
 }
