@@ -142,6 +142,14 @@ export function viewerFixture(opts: { malicious?: boolean } = {}): KnowledgeGrap
   });
   edge(g, 'sanctions', 'country:USA', 'country:RUS', { date: '2026-02', status: 'discussed', evidence: ['Washington discussed new sanctions on Moscow in February.'], articles: ['a2'] });
 
+  // Kinds the seed article does not produce: a non-state group, an envoy representing a country, and
+  // a kind no palette knows (the legend must list whatever kinds the graph has).
+  node(g, 'group:hamas', { label: 'Hamas', kind: 'group' });
+  edge(g, 'negotiates_with', 'group:hamas', 'country:USA', { date: '2026-03-09', status: 'reported', evidence: ['Hamas negotiated with Washington.'], articles: ['a2'] });
+  edge(g, 'represents', 'leader:steve-witkoff', 'country:USA', { status: 'ongoing', evidence: ['Witkoff, the US envoy, met Dmitriev.'], articles: ['a2'] });
+  g.addNode('rumour:x', { key: 'rumour:x', label: 'A rumour', kind: 'rumour' as never });
+  edge(g, 'calls_on', 'rumour:x', 'leader:donald-trump', { date: '2026-03-09', status: 'reported', evidence: ['A rumour.'], articles: ['a2'] });
+
   if (opts.malicious) {
     node(g, XSS_NODE, { label: 'Mallory <img src=x onerror="window.__pwned=1">', kind: 'leader', role: '<script>window.__pwned=1</script>', country: 'Nowhere' });
     edge(g, 'calls_on', XSS_NODE, 'leader:volodymyr-zelensky', { date: '2026-03-12', status: 'reported', evidence: XSS_EVIDENCE, articles: ['x1', 'x1'] });

@@ -55,6 +55,8 @@ interface NewsgraphHook {
   nodeViewport(key: string): { x: number; y: number } | null;
   startLayout(): void;
   stopLayout(): void;
+  /** Camera back to the whole graph (tests and screenshots). */
+  resetCamera(): void;
   /** Milliseconds of one synchronous full redraw (benchmark diagnostics). */
   timeRefresh(): number;
   /** Nodes drawn while the layout runs, null when it does not (benchmark diagnostics). */
@@ -110,6 +112,9 @@ const hook: NewsgraphHook = {
     const t0 = performance.now();
     current?.renderer.sigma.refresh();
     return performance.now() - t0;
+  },
+  resetCamera: () => {
+    current?.renderer.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
   },
   startLayout: () => {
     current?.layout.start();

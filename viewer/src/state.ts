@@ -235,21 +235,31 @@ export interface Suggestion {
 export function searchNodes(graph: AnyGraph, query: string, limit = 10, visible?: ReadonlySet<string>): Suggestion[] {
   const q = fold(query.trim());
   if (!q) return [];
-  const scored: { s: Suggestion; rank: number; degree: number }[] = [];
+  const scored: { s: Suggestion; rank: number; coverage: number; degree: number }[] = [];
   graph.forEachNode((key, attrs) => {
     if (visible && !visible.has(key)) return;
     let rank = Infinity;
+    let coverage = 0;
     for (const name of names(attrs)) {
       const n = fold(name);
-      if (n === q) rank = Math.min(rank, 0);
-      else if (n.split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(q))) rank = Math.min(rank, 1);
-      else if (n.includes(q)) rank = Math.min(rank, 2);
+      let r = Infinity;
+      if (n === q) r = 0;
+      else if (n.split(/[^\p{L}\p{N}]+/u).some((w) => w.startsWith(q))) r = 1;
+      else if (n.includes(q)) r = 2;
+      if (r === Infinity) continue;
+      // How much of the name the query covers: "Zelensky" names the leader "Volodymyr Zelensky"
+      // better than a meeting labelled "Meeting: Emmanuel Macron – Volodymyr Zelensky, Paris (...)".
+      const c = q.length / n.length;
+      if (r < rank || (r === rank && c > coverage)) {
+        rank = r;
+        coverage = c;
+      }
     }
     if (rank === Infinity) return;
     const label = typeof attrs.label === 'string' ? attrs.label : key;
-    scored.push({ s: { key, label, kind: String(attrs.kind ?? '') }, rank, degree: graph.degree(key) });
+    scored.push({ s: { key, label, kind: String(attrs.kind ?? '') }, rank, coverage, degree: graph.degree(key) });
   });
-  scored.sort((a, b) => a.rank - b.rank || b.degree - a.degree || a.s.label.localeCompare(b.s.label));
+  scored.sort((a, b) => a.rank - b.rank || b.coverage - a.coverage || b.degree - a.degree || a.s.label.localeCompare(b.s.label));
   return scored.slice(0, limit).map((x) => x.s);
 }
 
