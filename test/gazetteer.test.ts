@@ -54,11 +54,12 @@ describe('gazetteer files', () => {
     expect(conflicts).toEqual([]);
   });
 
-  it('lists each form once per entry', () => {
+  it('lists each form once per entry (a name and an adjective spelt alike, "Ucraina"/"ucraina", are two forms)', () => {
     const dupes = all.flatMap((e) => {
       const seen = new Set<string>();
       return e.names.filter((n) => {
-        const k = n.caseSensitive ? n.form : n.form.toLowerCase();
+        const adjectival = n.via === 'adjective' || n.via === 'prefix';
+        const k = (adjectival ? 'a:' : 'n:') + (n.caseSensitive ? n.form : n.form.toLowerCase());
         if (seen.has(k)) return true;
         seen.add(k);
         return false;

@@ -139,7 +139,10 @@ class FormSet {
     const finalVia: NameVia = acronym && via === 'name' ? 'acronym' : via;
     // One form per entry: case-insensitive forms compare lower-cased; the first via wins, and the
     // same form in both languages becomes '*'.
-    const k = caseSensitive ? `=${text}` : `~${text.toLowerCase()}`;
+    // An adjective that spells like the name ("ucraina", "Ucraina") stays too: the name must be
+    // capitalised, the adjective ("le delegazioni russa e ucraina") need not be.
+    const kind = via === 'adjective' || via === 'prefix' ? 'a' : 'n';
+    const k = caseSensitive ? `=${text}` : `~${kind}${text.toLowerCase()}`;
     const prev = this.byKey.get(k);
     if (prev) {
       if (prev.lang !== lang) prev.lang = '*';

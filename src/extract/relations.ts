@@ -318,6 +318,8 @@ class RelationContext {
       // A direct object is the verb's first noun phrase: past two content words ("ha visto migliaia di
       // soldati combattere contro l'Ucraina") the actor belongs to another phrase.
       if (!opts.withPrep && this.contentWordsBetween(from, a.m.i0) > 2) return [];
+      // "ha ospitato i colloqui tra le delegazioni": the object is the event, its parties are not the host's guests
+      if (!opts.withPrep && this.eventNounBetween(from, a.m.i0)) return [];
       if (this.isLocation(a.m) || this.isAttributed(a.m)) continue;
       if (a.m.adjectival && !opts.allowAdjectival) continue;
       if (opts.withPrep && !this.governedBy(a.m, this.lex.prepositions.with)) continue;
@@ -325,6 +327,11 @@ class RelationContext {
       return this.coordinated(a, 1, clause, opts.allowAdjectival);
     }
     return [];
+  }
+
+  private eventNounBetween(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (!this.covered[k] && this.lex.nounTriggers.match(this.tokens, k)) return true;
+    return false;
   }
 
   private contentWordsBetween(from: number, to: number): number {
@@ -357,6 +364,8 @@ class RelationContext {
       const first = this.args.find((a) => a.m.i0 >= b && a.m.i0 <= b + 2);
       if (!first) return undefined;
       const list = this.coordinated(first, 1, clause, true);
+      // one mention naming both sides: "tra le delegazioni russa e ucraina", "between the two leaders"
+      if (list.length === 1 && first.refs.length >= 2) return first.refs.map((r) => [r]);
       if (list.length < 2) return undefined;
       return list.map((a) => a.refs);
     }
