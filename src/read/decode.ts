@@ -7,6 +7,18 @@ const MAX_CONTROL_SHARE = 0.05;
 /** Only this many leading bytes are sampled for the control-character share. */
 const SAMPLE = 64 * 1024;
 
+/**
+ * Largest article accepted, in bytes of UTF-8 (16 MiB). A news article is a few KB; anything this big is a
+ * wrong file (a dump, a video, a whole corpus) and would take minutes to extract, while past ~512 MiB V8
+ * cannot even hold it as one string. Refused with a one-line error rather than read and crashed on.
+ */
+export const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
+
+function tooLarge(name: string, bytes: number): UserError {
+  const mb = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  return new UserError(`${name}: article too large (${mb(bytes)}; the limit is ${mb(MAX_ARTICLE_BYTES)})`);
+}
+
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
@@ -54,6 +66,11 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** Remove a leading byte-order mark and refuse an empty or whitespace-only text. */
 export function checkText(text: string, name: string): string {
+  // UTF-16 length ≤ UTF-8 length, so only texts that may be over the limit pay for the byte count.
+  if (text.length > MAX_ARTICLE_BYTES / 3) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_ARTICLE_BYTES) throw tooLarge(name, bytes);
+  }
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (t.trim() === '') throw new UserError(`${name}: empty article`);
   return t;
@@ -61,11 +78,12 @@ export function checkText(text: string, name: string): string {
 
 /**
  * Decode an article file: strict UTF-8, BOM removed.
- * Throws UserError "NAME: empty article", "NAME: binary file, not a text article" or
+ * Throws UserError "NAME: empty article", "NAME: article too large (...)", "NAME: binary file, not a text article" or
  * "NAME: not valid UTF-8 (byte offset N)".
  */
 export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw new UserError(`${name}: empty article`);
+  if (bytes.length > MAX_ARTICLE_BYTES) throw tooLarge(name, bytes.length);
   if (looksBinary(bytes)) throw new UserError(`${name}: binary file, not a text article`);
   let text: string;
   try {

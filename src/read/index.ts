@@ -9,7 +9,7 @@ import { segment } from './sentences.js';
 import type { Article, Lang } from './types.js';
 
 export type { Article, Lang, Sentence, Token } from './types.js';
-export { decodeArticleBytes } from './decode.js';
+export { decodeArticleBytes, MAX_ARTICLE_BYTES } from './decode.js';
 export { parseHeader, parseIsoDate, isValidDate } from './header.js';
 export type { Header } from './header.js';
 export { detectLanguage, languageScores } from './language.js';
