@@ -126,8 +126,10 @@ function closeStream(stream: WriteStream): Promise<void> {
     const failed = streamErrors.get(stream);
     if (failed) return reject(failed);
     stream.once('error', reject);
-    stream.end(() => {
-      const late = streamErrors.get(stream);
+    // end()'s callback receives a write error that failed the stream BEFORE the 'error' event is
+    // emitted: ignoring its argument resolved here and renamed an empty file into place on a full disk.
+    stream.end((err?: Error | null) => {
+      const late = err ?? streamErrors.get(stream);
       if (late) reject(late);
       else resolve();
     });
