@@ -101,6 +101,8 @@ export interface ArticleInfo {
   lang: string;
   /** sha256 of the text: incremental builds skip articles already ingested. */
   hash: string;
+  /** Fields of a JSON Lines article that the model does not define, kept as they were. */
+  meta?: Record<string, string | number | boolean>;
 }
 
 /** What extraction yields for one article: a pure value, merged into a graph by `mergeFragment`. */
