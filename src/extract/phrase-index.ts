@@ -26,7 +26,9 @@ export interface PhraseOptions {
 
 /** Lower-case form without diacritics: "Inácio" and "Inacio", "Erdoğan" and "Erdogan" are one name. */
 const folded = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
 export function foldAccents(norm: string): string {
+  if (ASCII.test(norm)) return norm; // fast path: nothing to fold, and cheaper than hashing into the memo
   let f = folded.get(norm);
   if (f === undefined) {
     f = norm.normalize('NFD').replace(/\p{M}+/gu, '');
@@ -34,6 +36,12 @@ export function foldAccents(norm: string): string {
     folded.set(norm, f);
   }
   return f;
+}
+
+/** Is any of tokens[from, to) capitalised? (A loop rather than slice().some(): no garbage in a hot path.) */
+function anyUpper(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < tokens.length; k++) if (tokens[k]!.upper) return true;
+  return false;
 }
 
 export class PhraseIndex<T> {
@@ -65,22 +73,34 @@ export class PhraseIndex<T> {
 
   /** Every phrase starting at token i, longest first. */
   matchAll(tokens: readonly Token[], i: number): PhraseMatch<T>[] {
-    const first = tokens[i];
-    if (!first) return [];
-    const list = this.byFirst.get(this.key(first.norm));
-    if (!list) return [];
     const out: PhraseMatch<T>[] = [];
-    for (const e of list) {
-      // proper names are capitalised, but may start with a particle ("von der Leyen", "al-Sisi")
-      if (e.capitalised && !first.upper && !tokens.slice(i + 1, i + e.norms.length).some((t) => t.upper)) continue;
-      if (this.matchesAt(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
-    }
+    const list = this.candidates(tokens, i);
+    if (!list) return out;
+    for (const e of list) if (this.accepts(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
     return out;
   }
 
-  /** The longest phrase starting at token i, or undefined. */
+  /**
+   * The longest phrase starting at token i, or undefined. Same answer as matchAll(…)[0], but stops at the first
+   * hit and allocates nothing on a miss: it runs at nearly every token of every article.
+   */
   match(tokens: readonly Token[], i: number): PhraseMatch<T> | undefined {
-    return this.matchAll(tokens, i)[0];
+    const list = this.candidates(tokens, i);
+    if (!list) return undefined;
+    for (const e of list) if (this.accepts(tokens, i, e)) return { end: i + e.norms.length, payload: e.payload };
+    return undefined;
+  }
+
+  /** Phrases whose first token has the norm of tokens[i], longest first. */
+  private candidates(tokens: readonly Token[], i: number): Entry<T>[] | undefined {
+    const first = tokens[i];
+    return first ? this.byFirst.get(this.key(first.norm)) : undefined;
+  }
+
+  private accepts(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
+    // proper names are capitalised, but may start with a particle ("von der Leyen", "al-Sisi")
+    if (e.capitalised && !tokens[i]!.upper && !anyUpper(tokens, i + 1, i + e.norms.length)) return false;
+    return this.matchesAt(tokens, i, e);
   }
 
   has(norm: string): boolean {

@@ -19,6 +19,9 @@ export function fold(text: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
+    // Fast path (this runs on every character of every article): ASCII folds nothing except the backtick.
+    const c = text.charCodeAt(i);
+    if (c < 128 && c !== 0x60) continue;
     const rep = FOLD.get(text[i]!);
     if (rep !== undefined) {
       out += text.slice(from, i) + rep;
@@ -28,7 +31,14 @@ export function fold(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
+/** ASCII without the backtick, the one ASCII character fold() changes. */
+const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
+
 /** The matching form of one token: NFC, folded, lower-cased, accents kept (incontrerà ≠ incontrera). */
 export function norm(token: string): string {
+  // Fast path for the common all-ASCII token: NFC and folding leave it unchanged (bar the backtick), and
+  // String.prototype.normalize is costly even on ASCII.
+  if (PLAIN_ASCII.test(token)) return token.toLowerCase();
   return fold(token.normalize('NFC')).toLowerCase();
 }
+

@@ -52,7 +52,7 @@ function isDigitAt(s: string, i: number): boolean {
 
 /** End of the run of word characters starting at i. */
 function scanRun(s: string, i: number): number {
-  while (i < s.length && isWordAt(s, i)) i += charAt(s, i).length;
+  while (i < s.length && isWordAt(s, i)) i += s.codePointAt(i)! > 0xffff ? 2 : 1;
   return i;
 }
 
@@ -75,6 +75,19 @@ function scanDotted(s: string, i: number): number {
   return segments >= 2 ? end : -1;
 }
 
+function isUpperAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90; // fast path: no regex (and no string) for ASCII
+  return UPPER.test(charAt(s, i));
+}
+
+/** Is s[i] white space (as /\s/u)? ASCII is decided by char code: this runs on every character. */
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(charAt(s, i));
+}
+
 function makeToken(text: string, start: number, end: number, offset: number, kind: Token['kind']): Token {
   const raw = text.slice(start, end);
   return {
@@ -82,7 +95,7 @@ function makeToken(text: string, start: number, end: number, offset: number, kin
     norm: norm(raw),
     start: start + offset,
     end: end + offset,
-    upper: UPPER.test(charAt(raw, 0)),
+    upper: raw.length > 0 && isUpperAt(raw, 0),
     kind,
   };
 }
@@ -103,14 +116,14 @@ export function tokenize(text: string, offset = 0): Token[] {
   const n = f.length;
   let i = 0;
   while (i < n) {
-    const ch = charAt(f, i);
-    if (SPACE.test(ch)) {
-      i += ch.length;
+    if (isSpaceAt(f, i)) {
+      i += f.codePointAt(i)! > 0xffff ? 2 : 1;
       continue;
     }
     if (!isWordAt(f, i)) {
-      tokens.push(makeToken(text, i, i + ch.length, offset, 'punct'));
-      i += ch.length;
+      const len = f.codePointAt(i)! > 0xffff ? 2 : 1;
+      tokens.push(makeToken(text, i, i + len, offset, 'punct'));
+      i += len;
       continue;
     }
     const start = i;
