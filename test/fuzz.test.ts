@@ -90,6 +90,21 @@ describe('the extractor never crashes', () => {
     );
   });
 
+  // Found by `npm run fuzz` (seed 273265756): ~600 names joined by "e" before "si sono incontrati" give a
+  // fragment whose JSON exceeds V8's maximum string length (RangeError: Invalid string length), because
+  // every pair of participants gets a `meets` edge carrying the whole sentence as evidence: output
+  // O(names² × sentence length). `kg extract --format ndjson` and worker-thread transfer serialise it.
+  it.fails('serialised output stays proportional to the input (known blow-up in src/extract, reported)', () => {
+    const names = LEADER_NAMES.slice(0, 250).join(' e ');
+    const text = `date 2026-03-12 Test. ${names} si sono incontrati a Parigi.`;
+    const r = runExtractor(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // Characters the fragment would serialise as evidence, counted without building the string.
+    const evidence = r.fragment.edges.reduce((n, e) => n + e.attributes.evidence.reduce((m, t) => m + t.length, 0), 0);
+    expect(evidence, `${r.fragment.edges.length} edges`).toBeLessThan(text.length * 200);
+  });
+
   it(`on a ${FUZZ_LONG ? '10 MB' : '1 MB'} single line`, () => {
     const size = (FUZZ_LONG ? 10 : 1) * 1024 * 1024;
     // Words, quotes and brackets but no newline and no sentence end: one paragraph, one "sentence".
@@ -176,8 +191,12 @@ const SUPER_LINEAR: Record<string, (bytes: number) => string> = {
 const COST = FUZZ_LONG
   ? { minBytes: 16 * 1024, maxBytes: 1024 * 1024, budgetMs: 20_000 }
   : { minBytes: 2 * 1024, maxBytes: 128 * 1024, budgetMs: 400 };
-/** Per-byte cost may grow at most this much over the size range (a complexity bound, not a timing). */
-const MAX_GROWTH = 5;
+/**
+ * Per-byte cost may grow at most this much over the size range (a complexity bound, not a timing): over
+ * the 64× range of `npm test`, 8× means time grows slower than size^1.5, while quadratic work gives ~64×.
+ * (5× was too tight on a shared 2-core machine where other test files run at the same time.)
+ */
+const MAX_GROWTH = 8;
 
 function growthOf(make: (n: number) => string): { growth: number; detail: string } {
   const points = perByteCost(make, extractText, COST);

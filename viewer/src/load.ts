@@ -59,9 +59,29 @@ export function parseJsonGraph(text: string): AnyGraph {
   return graph;
 }
 
+/**
+ * Why a text is not a GEXF document, or null. Browsers' DOMParser does not throw on malformed XML: it
+ * returns a document holding a <parsererror>, which graphology-gexf then read as an EMPTY graph, so a
+ * truncated or broken file silently replaced the graph on show. Outside a browser (unit tests) there is
+ * no DOMParser and the injected parser decides alone.
+ */
+export function xmlProblem(text: string): string | null {
+  if (typeof DOMParser === 'undefined') return null;
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) {
+    const detail = (error.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 160);
+    return `the GEXF is not well-formed XML${detail ? ` (${detail})` : ''}`;
+  }
+  const root = doc.documentElement?.localName;
+  return root === 'gexf' ? null : `the XML root is <${root ?? '?'}>, not <gexf>`;
+}
+
 export function parseGraphText(name: string, text: string, parseGexf: GexfParser): AnyGraph {
   if (text.trim() === '') throw new NotAGraphError('not a graph: the file is empty');
   if (detectFormat(name, text) === 'json') return parseJsonGraph(text);
+  const malformed = xmlProblem(text);
+  if (malformed) throw new NotAGraphError(`not a graph: ${malformed}`);
   let parsed: AnyGraph;
   try {
     parsed = parseGexf(text);
