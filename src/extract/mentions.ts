@@ -97,6 +97,10 @@ interface Recognizer {
 
 const recognizers = new Map<Lang, Recognizer>();
 
+const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben)-\p{Lu}/u;
+/** Gazetteer kinds that end a person's name rather than continue it. */
+const NOT_IN_NAME_KINDS = /country|alliance|group|place/;
+
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'dos', 'du', 'la', 'le', 'abu', 'ben', 'mac']);
 
 function recognizer(lang: Lang): Recognizer {
@@ -235,7 +239,9 @@ class MentionState {
   }
 
   private push(m: Omit<Mention, 'id' | 'sentence' | 'refs'>): Mention {
-    const full: Mention = { ...m, id: this.nextId++, sentence: this.sentenceIndex, refs: [] };
+    // Completes the caller's fresh object literal in place rather than copying it with a spread (every call site
+    // passes a new literal; the key order, and so any serialisation, is the same as the spread's).
+    const full: Mention = Object.assign(m, { id: this.nextId++, sentence: this.sentenceIndex, refs: [] });
     this.out.push(full);
     return full;
   }
@@ -308,9 +314,10 @@ class MentionState {
 
   private isNameToken(i: number): boolean {
     const t = this.tokens[i];
+    if (!t || t.kind !== 'word') return false; // cheap checks first: this runs several times per token
     // Arabic names keep their article in lower case: "al-Shibani", "el-Sisi", "bin-Salman"
-    const upper = t?.upper || /^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben)-\p{Lu}/u.test(t?.text ?? '');
-    return Boolean(t && t.kind === 'word' && upper && !this.rec.notName.has(t.norm) && !this.rec.roles.has(t.norm));
+    const upper = t.upper || ARABIC_ARTICLE_NAME.test(t.text);
+    return upper && !this.rec.notName.has(t.norm) && !this.rec.roles.has(t.norm);
   }
 
   /** Is token i a capitalised word that would extend a name? */
@@ -331,7 +338,7 @@ class MentionState {
     let end = i + 1;
     while (end < this.tokens.length && end - i < 5) {
       const t = this.tokens[end]!;
-      if (this.isNameToken(end) && !(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader').match(/country|alliance|group|place/)) end++;
+      if (this.isNameToken(end) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader')) end++;
       else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1)) end += 2;
       else if (t.text === '-' && this.isNameToken(end + 1)) end += 2;
       else break;

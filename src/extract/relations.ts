@@ -159,7 +159,7 @@ class RelationContext {
     const out = [0];
     for (let i = 0; i < this.tokens.length; i++) {
       const t = this.tokens[i]!;
-      if (t.kind === 'punct' && /^[;:()\[\]]$/.test(t.text)) out.push(i + 1);
+      if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.text)) out.push(i + 1);
       else if (t.kind === 'word' && this.lex.cues.clauseBreaks.at(this.tokens, i) > 0) {
         const prev = this.tokens[i - 1];
         // Conjunctions like "dove", "mentre", "while" open a clause anywhere; relative "che", "which",
@@ -780,20 +780,30 @@ class RelationContext {
 }
 
 /** Tense signalled by a word's ending or by an auxiliary: a rough cue, used only where no trigger verb speaks. */
+// Verb-ending patterns, compiled once at module level: these run on every token of every sentence.
+const IT_FUTURE_ENDING = /(?:erà|eranno|irà|iranno|arà|aranno)$/;
+const IT_CONDITIONAL_ENDING = /(?:ebbe|ebbero)$/;
+const IT_PAST_ENDING = /(?:ava|avano|eva|evano|iva|ivano|arono|erono|irono)$/;
+const IT_PARTICIPLE_ENDING = /(?:ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sto|sso|tto)$/;
+const IT_PLURAL_VERB_ENDING = /(?:anno|ono|ano|ero|arono)$/;
+
 export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   const w = t.norm;
   if (t.kind !== 'word' || w.length < 4) return undefined;
   if (lang === 'it') {
-    if (/(?:erà|eranno|irà|iranno|arà|aranno)$/.test(w)) return 'future';
-    if (/(?:ebbe|ebbero)$/.test(w)) return 'conditional';
-    if (/(?:ava|avano|eva|evano|iva|ivano|arono|erono|irono)$/.test(w)) return 'past';
+    if (IT_FUTURE_ENDING.test(w)) return 'future';
+    if (IT_CONDITIONAL_ENDING.test(w)) return 'conditional';
+    if (IT_PAST_ENDING.test(w)) return 'past';
     return undefined;
   }
   if (w === 'will' || w === 'shall') return 'future';
   if (w === 'would' || w === 'could') return 'conditional';
-  if (/ed$/.test(w) && w.length > 4) return 'past';
+  if (w.endsWith('ed') && w.length > 4) return 'past';
   return undefined;
 }
+
+/** Punctuation that closes a clause (was /^[;:()\[\]]$/: a set lookup instead of a regex per token). */
+const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']']);
 
 /** Copulas and auxiliaries a negated noun's verb starts with ("non è in programma", "is not on the agenda"). */
 const COPULAS = new Set(['è', 'e', 'sarà', 'saranno', 'era', 'sono', 'ci', 'c', 'is', 'was', 'will', 'be', 'been', 'has', 'have', 'had', 'expected', 'planned', 'scheduled', 'previsto', 'prevista', 'in', 'on', 'all', 'alcun', 'alcuna']);
@@ -805,13 +815,13 @@ const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'a
 function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lang): boolean {
   const t = tokens[k]!;
   if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
-  if (!/(?:ato|ata|ati|ate|uto|uta|uti|ute|ito|ita|iti|ite|sto|sso|tto)$/.test(t.norm)) return false;
+  if (!IT_PARTICIPLE_ENDING.test(t.norm)) return false;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (IT_AUX.has(tokens[j]!.norm)) return true;
   return false;
 }
 
 function isPluralVerb(t: Token, lang: Lang): boolean {
-  return lang === 'it' ? /(?:anno|ono|ano|ero|arono)$/.test(t.norm) : false;
+  return lang === 'it' ? IT_PLURAL_VERB_ENDING.test(t.norm) : false;
 }
 
 export type { Family };

@@ -117,9 +117,11 @@ function startWords(lang: Lang): Set<string> {
  *  shortcut, not linguistics: without it every article and preposition tries all rules. */
 const WEAK = new Set(['il', 'lo', 'la', "l'", 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an', 'on', 'in', 'at', 'al', 'dal', 'nel', 'nella', 'di', 'del', 'della', 'of', 'by', 'tra', 'fra', 'entro', 'per', 'da', 'dalla', 'dall\'', 'to', 'from', 'until', 'till', 'e', 'and', 'this', 'next', 'last', 'early', 'late', 'earlier', 'later', 'questo', 'questa', 'prossimo', 'prossima', 'scorso', 'scorsa', 'fine', 'inizio', 'metà', 'end', 'mid']);
 
+const DIGIT = /\d/;
+
 function strongAt(toks: readonly Token[], i: number, starters: Set<string>): boolean {
   const t = toks[i];
-  return Boolean(t && (t.kind === 'number' || /\d/.test(t.norm) || (starters.has(t.norm) && !WEAK.has(t.norm))));
+  return Boolean(t && (t.kind === 'number' || DIGIT.test(t.norm) || (starters.has(t.norm) && !WEAK.has(t.norm))));
 }
 
 /** A time word or number here, or a short function word (il, the, on, tra) right before one. */
@@ -271,7 +273,8 @@ function phraseAt(toks: Token[], i: number, list: Phrase[]): number {
 
 /** A phrase of `list` ends right before token i. */
 function phraseBefore(toks: Token[], i: number, list: Phrase[]): boolean {
-  return list.some((p) => seqAt(toks, i - p.length, p));
+  for (const p of list) if (seqAt(toks, i - p.length, p)) return true; // a loop: no closure per call in a hot path
+  return false;
 }
 
 function countAt(ctx: Ctx, i: number): { n: number; next: number } | undefined {

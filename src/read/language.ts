@@ -4,10 +4,10 @@
 // misreading of an Italian fragment costs less than the reverse (English lexicons are the smaller, stricter set).
 import { readerData, LANGS } from './lang-data.js';
 import { tokenize } from './tokenize.js';
-import type { Lang } from './types.js';
+import type { Lang, Token } from './types.js';
 
 /** Enough text to decide; keeps detection cheap on very long inputs. */
-const SAMPLE_CHARS = 4_000; // a few hundred words decide the language; more only costs time
+export const SAMPLE_CHARS = 4_000; // a few hundred words decide the language; more only costs time
 
 let exclusive: Map<Lang, Set<string>> | undefined;
 
@@ -25,17 +25,34 @@ function exclusiveStopwords(): Map<Lang, Set<string>> {
 
 /** Stop-word score per language (exposed for tests and diagnostics). */
 export function languageScores(text: string): Record<Lang, number> {
+  return tokenScores(tokenize(text.slice(0, SAMPLE_CHARS)));
+}
+
+/** Stop-word score per language of tokens already at hand. */
+function tokenScores(tokens: Iterable<Token>): Record<Lang, number> {
   const sets = exclusiveStopwords();
   const scores: Record<Lang, number> = { it: 0, en: 0 };
-  for (const t of tokenize(text.slice(0, SAMPLE_CHARS))) {
+  for (const t of tokens) {
     if (t.kind !== 'word') continue;
     for (const lang of LANGS) if (sets.get(lang)!.has(t.norm)) scores[lang]++;
   }
   return scores;
 }
 
+function decide(s: Record<Lang, number>): Lang {
+  return s.it > s.en ? 'it' : 'en';
+}
+
 /** 'it' or 'en', whichever has more exclusive stop words; 'en' on a tie. */
 export function detectLanguage(text: string): Lang {
-  const s = languageScores(text);
-  return s.it > s.en ? 'it' : 'en';
+  return decide(languageScores(text));
+}
+
+/**
+ * detectLanguage(text) for a text no longer than SAMPLE_CHARS whose tokens are already known (the reader
+ * tokenises every paragraph anyway): saves tokenising the article twice. The caller guarantees that `tokens`
+ * are tokenize(text); the paragraph tokens of a text are, since no token spans white space.
+ */
+export function detectLanguageOfTokens(tokens: Iterable<Token>): Lang {
+  return decide(tokenScores(tokens));
 }

@@ -42,13 +42,21 @@ export function paragraphRanges(text: string, start: number, end: number): Array
       }
       lineStart = i + 1;
       lineBlank = true;
-    } else if (!/\s/.test(c)) {
+    } else if (!isSpace(c)) {
       lineBlank = false;
     }
   }
   if (paraStart < end) out.push([paraStart, end]);
   return out;
 }
+
+/** /\s/.test(c), deciding ASCII by char code: this runs on every character of every article. */
+function isSpace(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(c);
+}
+const SPACE = /\s/;
 
 function canStartSentence(t: Token): boolean {
   return t.upper || t.kind === 'number' || (t.kind === 'punct' && OPENERS.has(t.norm));
@@ -95,19 +103,35 @@ function splitTokens(tokens: Token[], lang: Lang): Token[][] {
   return out;
 }
 
-/** Sentences of text[start, end) with their tokens (offsets into `text`). */
-export function segment(text: string, start: number, end: number, lang: Lang): TokenizedSentence[] {
-  const out: TokenizedSentence[] = [];
-  let paragraph = 0;
+/** The tokens of one paragraph (see paragraphRanges), offsets into the whole text. */
+export interface TokenizedParagraph {
+  tokens: Token[];
+}
+
+/** Tokens of each non-empty paragraph of text[start, end), in order. */
+export function tokenizeParagraphs(text: string, start: number, end: number): TokenizedParagraph[] {
+  const out: TokenizedParagraph[] = [];
   for (const [ps, pe] of paragraphRanges(text, start, end)) {
     const tokens = tokenize(text.slice(ps, pe), ps);
-    if (tokens.length === 0) continue;
+    if (tokens.length > 0) out.push({ tokens });
+  }
+  return out;
+}
+
+/** Sentences of already tokenised paragraphs (tokenizeParagraphs). */
+export function segmentParagraphs(paragraphs: readonly TokenizedParagraph[], lang: Lang): TokenizedSentence[] {
+  const out: TokenizedSentence[] = [];
+  paragraphs.forEach(({ tokens }, paragraph) => {
     for (const group of splitTokens(tokens, lang)) {
       out.push({ start: group[0]!.start, end: group[group.length - 1]!.end, paragraph, tokens: group });
     }
-    paragraph++;
-  }
+  });
   return out;
+}
+
+/** Sentences of text[start, end) with their tokens (offsets into `text`). */
+export function segment(text: string, start: number, end: number, lang: Lang): TokenizedSentence[] {
+  return segmentParagraphs(tokenizeParagraphs(text, start, end), lang);
 }
 
 /** Sentence spans of text[start, end): offsets into `text`, trimmed to their first and last token. */
