@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
+import { MAX_ARTICLE_BYTES, tooLarge } from '../read/decode.js';
 import { articleHash, articleIdFromPath, readArticle, type Article } from '../read/index.js';
 
 export interface ReadSettings {
@@ -63,6 +64,7 @@ export function readArticleFile(path: string, settings: ReadSettings): Article {
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new UserError(`${path}: is a directory (use kg build for directories)`);
+    if (st.size > MAX_ARTICLE_BYTES) throw tooLarge(path, st.size); // before reading: never load a 1 GB mistake
     bytes = readFileSync(path);
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -1,7 +1,8 @@
 // One work item → its fragment: read (decode, header, sentences), skip when its content is already in
 // the graph, extract. The same function runs inline (--threads 1) and in the worker threads, so the
 // thread count cannot change a result.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_ARTICLE_BYTES, tooLarge } from '../read/decode.js';
 import { isUserError, UserError } from '../errors.js';
 import { articleHash, readArticle, type Article } from '../read/index.js';
 import { extract } from '../extract/index.js';
@@ -32,8 +33,12 @@ function read(item: WorkItem, settings: ReadSettings): Article {
   }
   let bytes: Buffer;
   try {
+    // refuse a huge file before reading it: a 1 GB mistake must not be loaded into memory first
+    const size = statSync(item.path!).size;
+    if (size > MAX_ARTICLE_BYTES) throw tooLarge(item.name, size);
     bytes = readFileSync(item.path!);
   } catch (err) {
+    if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new UserError(`${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`);
   }

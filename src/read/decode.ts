@@ -14,7 +14,7 @@ const SAMPLE = 64 * 1024;
  */
 export const MAX_ARTICLE_BYTES = 16 * 1024 * 1024;
 
-function tooLarge(name: string, bytes: number): UserError {
+export function tooLarge(name: string, bytes: number): UserError {
   const mb = (n: number): string => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
   return new UserError(`${name}: article too large (${mb(bytes)}; the limit is ${mb(MAX_ARTICLE_BYTES)})`);
 }
