@@ -44,6 +44,9 @@ function anyUpper(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/** The shared answer "no phrase here" (never mutated). */
+const NO_MATCH: readonly never[] = Object.freeze([]);
+
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
 
@@ -56,6 +59,7 @@ export class PhraseIndex<T> {
 
   /** Adds a phrase written as text; it is tokenised like articles are, so both sides agree on boundaries. */
   add(phrase: string, payload: T, opts: PhraseOptions = {}): void {
+    this.memoTokens = undefined; // answers memoised before this phrase existed are stale
     const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
     if (tokens.length === 0) return;
     const norms = tokens.map((t) => this.key(t.norm));
@@ -71,24 +75,38 @@ export class PhraseIndex<T> {
     } else this.byFirst.set(first, [entry]);
   }
 
-  /** Every phrase starting at token i, longest first. */
-  matchAll(tokens: readonly Token[], i: number): PhraseMatch<T>[] {
-    const out: PhraseMatch<T>[] = [];
-    const list = this.candidates(tokens, i);
-    if (!list) return out;
-    for (const e of list) if (this.accepts(tokens, i, e)) out.push({ end: i + e.norms.length, payload: e.payload });
-    return out;
+  /**
+   * Every phrase starting at token i, longest first. The answer may be shared between calls: do not mutate it.
+   *
+   * Memoised for the last token array asked about: the mention and relation stages ask the same index about
+   * the same positions of a sentence several times (names at i for counterparts, names, person names …), and
+   * work through one sentence before the next. Token arrays are never mutated after reading; add() drops the
+   * memo, so an answer stays valid while the array is the same object.
+   */
+  matchAll(tokens: readonly Token[], i: number): readonly PhraseMatch<T>[] {
+    // Short ad-hoc arrays ([t]) and out-of-range positions are not worth a memo (and must not evict the sentence's).
+    if (tokens.length < 2 || i < 0 || i >= tokens.length) return this.compute(tokens, i);
+    if (tokens !== this.memoTokens) {
+      this.memoTokens = tokens;
+      this.memo = new Array<readonly PhraseMatch<T>[] | undefined>(tokens.length);
+    }
+    return (this.memo[i] ??= this.compute(tokens, i));
   }
 
-  /**
-   * The longest phrase starting at token i, or undefined. Same answer as matchAll(…)[0], but stops at the first
-   * hit and allocates nothing on a miss: it runs at nearly every token of every article.
-   */
+  /** The longest phrase starting at token i, or undefined. */
   match(tokens: readonly Token[], i: number): PhraseMatch<T> | undefined {
+    return this.matchAll(tokens, i)[0];
+  }
+
+  private memoTokens: readonly Token[] | undefined;
+  private memo: (readonly PhraseMatch<T>[] | undefined)[] = [];
+
+  private compute(tokens: readonly Token[], i: number): readonly PhraseMatch<T>[] {
     const list = this.candidates(tokens, i);
-    if (!list) return undefined;
-    for (const e of list) if (this.accepts(tokens, i, e)) return { end: i + e.norms.length, payload: e.payload };
-    return undefined;
+    if (!list) return NO_MATCH;
+    let out: PhraseMatch<T>[] | undefined;
+    for (const e of list) if (this.accepts(tokens, i, e)) (out ??= []).push({ end: i + e.norms.length, payload: e.payload });
+    return out ?? NO_MATCH;
   }
 
   /** Phrases whose first token has the norm of tokens[i], longest first. */

@@ -6,7 +6,7 @@ import { checkText, decodeArticleBytes } from './decode.js';
 import { parseHeader, parseIsoDate } from './header.js';
 import { detectLanguage, detectLanguageOfTokens, SAMPLE_CHARS } from './language.js';
 import { segmentParagraphs, tokenizeParagraphs, type TokenizedParagraph } from './sentences.js';
-import type { Article, Lang, Token } from './types.js';
+import type { Article, Lang } from './types.js';
 
 export type { Article, Lang, Sentence, Token } from './types.js';
 export { decodeArticleBytes, MAX_ARTICLE_BYTES } from './decode.js';
@@ -50,11 +50,7 @@ export function articleIdFromPath(path: string): string {
  */
 function detectBodyLanguage(text: string, bodyStart: number, paragraphs: readonly TokenizedParagraph[]): Lang {
   if (text.length - bodyStart > SAMPLE_CHARS) return detectLanguage(text.slice(bodyStart));
-  return detectLanguageOfTokens(paragraphTokens(paragraphs));
-}
-
-function* paragraphTokens(paragraphs: readonly TokenizedParagraph[]): Generator<Token> {
-  for (const p of paragraphs) yield* p.tokens;
+  return detectLanguageOfTokens(paragraphs.map((p) => p.tokens));
 }
 
 /**

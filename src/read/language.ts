@@ -29,14 +29,18 @@ export function languageScores(text: string): Record<Lang, number> {
 }
 
 /** Stop-word score per language of tokens already at hand. */
-function tokenScores(tokens: Iterable<Token>): Record<Lang, number> {
-  const sets = exclusiveStopwords();
+function tokenScores(tokens: readonly Token[]): Record<Lang, number> {
   const scores: Record<Lang, number> = { it: 0, en: 0 };
+  addScores(scores, tokens);
+  return scores;
+}
+
+function addScores(scores: Record<Lang, number>, tokens: readonly Token[]): void {
+  const sets = exclusiveStopwords();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
     for (const lang of LANGS) if (sets.get(lang)!.has(t.norm)) scores[lang]++;
   }
-  return scores;
 }
 
 function decide(s: Record<Lang, number>): Lang {
@@ -50,9 +54,11 @@ export function detectLanguage(text: string): Lang {
 
 /**
  * detectLanguage(text) for a text no longer than SAMPLE_CHARS whose tokens are already known (the reader
- * tokenises every paragraph anyway): saves tokenising the article twice. The caller guarantees that `tokens`
- * are tokenize(text); the paragraph tokens of a text are, since no token spans white space.
+ * tokenises every paragraph anyway): saves tokenising the article twice. The caller guarantees that the lists,
+ * concatenated, are tokenize(text); the paragraph tokens of a text are, since no token spans white space.
  */
-export function detectLanguageOfTokens(tokens: Iterable<Token>): Lang {
-  return decide(tokenScores(tokens));
+export function detectLanguageOfTokens(tokenLists: readonly (readonly Token[])[]): Lang {
+  const scores: Record<Lang, number> = { it: 0, en: 0 };
+  for (const tokens of tokenLists) addScores(scores, tokens);
+  return decide(scores);
 }

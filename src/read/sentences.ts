@@ -34,15 +34,15 @@ export function paragraphRanges(text: string, start: number, end: number): Array
   let lineStart = start;
   let lineBlank = true;
   for (let i = start; i <= end; i++) {
-    const c = i < end ? text[i]! : '\n';
-    if (c === '\n') {
+    const c = i < end ? text.charCodeAt(i) : NEWLINE;
+    if (c === NEWLINE) {
       if (lineBlank) {
         if (lineStart > paraStart) out.push([paraStart, lineStart]);
         paraStart = i + 1;
       }
       lineStart = i + 1;
       lineBlank = true;
-    } else if (!isSpace(c)) {
+    } else if (!isSpace(c, text, i)) {
       lineBlank = false;
     }
   }
@@ -50,11 +50,12 @@ export function paragraphRanges(text: string, start: number, end: number): Array
   return out;
 }
 
-/** /\s/.test(c), deciding ASCII by char code: this runs on every character of every article. */
-function isSpace(c: string): boolean {
-  const code = c.charCodeAt(0);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(c);
+const NEWLINE = 10;
+
+/** /\s/.test(text[i]) for its char code c, deciding ASCII without a regex: this runs on every character. */
+function isSpace(c: number, text: string, i: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]!);
 }
 const SPACE = /\s/;
 
