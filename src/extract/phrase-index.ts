@@ -59,7 +59,7 @@ export class PhraseIndex<T> {
 
   /** Adds a phrase written as text; it is tokenised like articles are, so both sides agree on boundaries. */
   add(phrase: string, payload: T, opts: PhraseOptions = {}): void {
-    this.memoTokens = undefined; // answers memoised before this phrase existed are stale
+    this.lastTokens = undefined; // the kept answer predates this phrase
     const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
     if (tokens.length === 0) return;
     const norms = tokens.map((t) => this.key(t.norm));
@@ -78,19 +78,19 @@ export class PhraseIndex<T> {
   /**
    * Every phrase starting at token i, longest first. The answer may be shared between calls: do not mutate it.
    *
-   * Memoised for the last token array asked about: the mention and relation stages ask the same index about
-   * the same positions of a sentence several times (names at i for counterparts, names, person names …), and
-   * work through one sentence before the next. Token arrays are never mutated after reading; add() drops the
-   * memo, so an answer stays valid while the array is the same object.
+   * The last answer is kept: the mention scanner asks the same index about the same token twice in a row
+   * (counterparts, then names), and a map lookup per index per token is most of the scanner's cost. Token
+   * arrays are never mutated after reading, and add() drops the kept answer.
    */
   matchAll(tokens: readonly Token[], i: number): readonly PhraseMatch<T>[] {
-    // Short ad-hoc arrays ([t]) and out-of-range positions are not worth a memo (and must not evict the sentence's).
-    if (tokens.length < 2 || i < 0 || i >= tokens.length) return this.compute(tokens, i);
-    if (tokens !== this.memoTokens) {
-      this.memoTokens = tokens;
-      this.memo = new Array<readonly PhraseMatch<T>[] | undefined>(tokens.length);
-    }
-    return (this.memo[i] ??= this.compute(tokens, i));
+    if (tokens === this.lastTokens && i === this.lastI) return this.lastAnswer;
+    const list = this.candidates(tokens, i);
+    let out: PhraseMatch<T>[] | undefined;
+    if (list) for (const e of list) if (this.accepts(tokens, i, e)) (out ??= []).push({ end: i + e.norms.length, payload: e.payload });
+    this.lastTokens = tokens;
+    this.lastI = i;
+    this.lastAnswer = out ?? NO_MATCH;
+    return this.lastAnswer;
   }
 
   /** The longest phrase starting at token i, or undefined. */
@@ -98,16 +98,9 @@ export class PhraseIndex<T> {
     return this.matchAll(tokens, i)[0];
   }
 
-  private memoTokens: readonly Token[] | undefined;
-  private memo: (readonly PhraseMatch<T>[] | undefined)[] = [];
-
-  private compute(tokens: readonly Token[], i: number): readonly PhraseMatch<T>[] {
-    const list = this.candidates(tokens, i);
-    if (!list) return NO_MATCH;
-    let out: PhraseMatch<T>[] | undefined;
-    for (const e of list) if (this.accepts(tokens, i, e)) (out ??= []).push({ end: i + e.norms.length, payload: e.payload });
-    return out ?? NO_MATCH;
-  }
+  private lastTokens: readonly Token[] | undefined;
+  private lastI = -1;
+  private lastAnswer: readonly PhraseMatch<T>[] = NO_MATCH;
 
   /** Phrases whose first token has the norm of tokens[i], longest first. */
   private candidates(tokens: readonly Token[], i: number): Entry<T>[] | undefined {
