@@ -44,11 +44,24 @@ function anyUpper(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+function shapeRow(key: string): number {
+  return key.charCodeAt(0) & 127;
+}
+function shapeBit(key: string): number {
+  return 1 << Math.min(key.length, 31);
+}
+
 /** The shared answer "no phrase here" (never mutated). */
 const NO_MATCH: readonly never[] = Object.freeze([]);
 
 export class PhraseIndex<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
+  /**
+   * Pre-filter of byFirst's keys: bit min(length, 31) of shapes[first char code & 127] is set for every key. A
+   * clear bit proves a miss without hashing the string; most tokens miss most indexes (cue sets hold a few dozen
+   * phrases), and a map lookup per index per token was the extractor's largest single cost.
+   */
+  private readonly shapes = new Uint32Array(128);
 
   /** foldAccents: compare names without diacritics (for proper names, not for Italian verbs: è ≠ e). */
   constructor(private readonly opts: { foldAccents?: boolean } = {}) {}
@@ -68,6 +81,7 @@ export class PhraseIndex<T> {
     const entry: Entry<T> = { norms, capitalised: Boolean(opts.capitalised) && tokens.filter((t) => t.kind === 'word').length === 1, payload };
     if (opts.caseSensitive) entry.exact = tokens.map((t) => t.text);
     const first = norms[0]!;
+    this.shapes[shapeRow(first)]! |= shapeBit(first);
     const list = this.byFirst.get(first);
     if (list) {
       list.push(entry);
@@ -105,7 +119,9 @@ export class PhraseIndex<T> {
   /** Phrases whose first token has the norm of tokens[i], longest first. */
   private candidates(tokens: readonly Token[], i: number): Entry<T>[] | undefined {
     const first = tokens[i];
-    return first ? this.byFirst.get(this.key(first.norm)) : undefined;
+    if (!first) return undefined;
+    const key = this.key(first.norm);
+    return this.shapes[shapeRow(key)]! & shapeBit(key) ? this.byFirst.get(key) : undefined;
   }
 
   private accepts(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
@@ -115,7 +131,8 @@ export class PhraseIndex<T> {
   }
 
   has(norm: string): boolean {
-    return this.byFirst.has(this.key(norm));
+    const key = this.key(norm);
+    return (this.shapes[shapeRow(key)]! & shapeBit(key)) !== 0 && this.byFirst.has(key);
   }
 
   private matchesAt(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
