@@ -148,31 +148,12 @@ export class PhraseIndex<T> {
 /** A set of (possibly multi-word) cue phrases. */
 export class CueSet {
   private readonly index = new PhraseIndex<true>();
-  /**
-   * Memo of at() for the last token array asked about (-2: not computed yet). The relation stage asks the same
-   * cue sets about the same positions of one sentence again and again (status and tense cues per trigger), and
-   * one sentence is worked through before the next; token arrays are never mutated after reading, and the
-   * phrases are fixed at construction, so an answer stays valid for as long as the array is the same object.
-   */
-  private memoTokens: readonly Token[] | undefined;
-  private memo = new Int32Array(0);
   constructor(phrases: readonly string[]) {
     for (const p of phrases) this.index.add(p, true);
   }
   /** Index one past the cue starting at token i, or -1. */
   at(tokens: readonly Token[], i: number): number {
-    // Short ad-hoc arrays ([t]) and out-of-range positions are not worth a memo (and must not evict the sentence's).
-    if (tokens.length < 2 || i < 0 || i >= tokens.length) return this.index.match(tokens, i)?.end ?? -1;
-    if (tokens !== this.memoTokens) {
-      this.memoTokens = tokens;
-      this.memo = new Int32Array(tokens.length).fill(NOT_COMPUTED);
-    }
-    let end = this.memo[i]!;
-    if (end === NOT_COMPUTED) {
-      end = this.index.match(tokens, i)?.end ?? -1;
-      this.memo[i] = end;
-    }
-    return end;
+    return this.index.match(tokens, i)?.end ?? -1;
   }
   /** Does a cue start anywhere in tokens [from, to)? */
   within(tokens: readonly Token[], from: number, to: number): boolean {
@@ -185,5 +166,3 @@ export class CueSet {
     return -1;
   }
 }
-
-const NOT_COMPUTED = -2;

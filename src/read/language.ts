@@ -36,10 +36,11 @@ function tokenScores(tokens: readonly Token[]): Record<Lang, number> {
 }
 
 function addScores(scores: Record<Lang, number>, tokens: readonly Token[]): void {
-  const sets = exclusiveStopwords();
+  // the per-language sets looked up once, not per token
+  const sets = LANGS.map((lang) => [lang, exclusiveStopwords().get(lang)!] as const);
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    for (const lang of LANGS) if (sets.get(lang)!.has(t.norm)) scores[lang]++;
+    for (const [lang, set] of sets) if (set.has(t.norm)) scores[lang]++;
   }
 }
 
