@@ -137,7 +137,8 @@ export class PhraseIndex<T> {
 
   private matchesAt(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
     if (i + e.norms.length > tokens.length) return false;
-    for (let k = 0; k < e.norms.length; k++) {
+    // e was found under the first token's key, so its first norm already matches: only exact forms recheck it.
+    for (let k = e.exact ? 0 : 1; k < e.norms.length; k++) {
       const t = tokens[i + k]!;
       if (e.exact ? t.text !== e.exact[k] : this.key(t.norm) !== e.norms[k]) return false;
     }
