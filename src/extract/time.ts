@@ -72,6 +72,8 @@ interface TimeData {
   unitOf: Map<string, Unit>;
   singularUnit: Map<string, Unit>;
   days: Array<[Phrase, number]>;
+  /** `days` by first word, in list order (see byFirstWord). */
+  daysByFirst: Map<string, Array<[Phrase, number]>>;
   next: Set<string>;
   last: Set<string>;
   this: Set<string>;
@@ -81,6 +83,8 @@ interface TimeData {
   futureIn: Phrase[];
   agoAfter: Phrase[];
   periods: Array<[Phrase, Unit, number, TenseHint]>;
+  /** `periods` by first word, in list order. */
+  periodsByFirst: Map<string, Array<[Phrase, Unit, number, TenseHint]>>;
   /** English month names count only when capitalised (May, March are also ordinary words). */
   monthNeedsCapital: boolean;
 }
@@ -91,6 +95,23 @@ function phrase(p: string): Phrase {
     .split(/\s+/)
     .filter(Boolean)
     .flatMap((w) => (w.endsWith("'") || w.endsWith('\u2019') ? [normOf(w)] : tokenize(w).map((t) => t.norm)));
+}
+
+/**
+ * Entries of a phrase list grouped by first word, keeping list order: a rule tries only the phrases that can
+ * start at token i instead of the whole list at every candidate token. Empty phrases are left out: they only
+ * ever gave empty matches, which findTimeExpressions discards.
+ */
+function byFirstWord<E extends [Phrase, ...unknown[]]>(list: readonly E[]): Map<string, E[]> {
+  const out = new Map<string, E[]>();
+  for (const e of list) {
+    const first = e[0][0];
+    if (first === undefined) continue;
+    const group = out.get(first);
+    if (group) group.push(e);
+    else out.set(first, [e]);
+  }
+  return out;
 }
 
 const cache = new Map<Lang, TimeData>();
@@ -146,6 +167,10 @@ function timeData(lang: Lang): TimeData {
   }
   const lower = (xs: string[]) => new Set(xs.map(normOf));
   const byLength = <T extends [Phrase, ...unknown[]]>(xs: T[]) => xs.sort((a, b) => b[0].length - a[0].length);
+  const days = byLength(Object.entries(f.days).map(([k, v]): [Phrase, number] => [phrase(k), v]));
+  const periods = byLength(
+    Object.entries(f.periodPhrases).map(([k, [u, o, r]]): [Phrase, Unit, number, TenseHint] => [phrase(k), u, o, r]),
+  );
   d = {
     months: new Map(Object.entries(f.months).map(([k, v]) => [normOf(k), v])),
     weekdays: new Map(Object.entries(f.weekdays).map(([k, v]) => [normOf(k), v])),
@@ -153,7 +178,8 @@ function timeData(lang: Lang): TimeData {
     dayOrdinals: new Map(Object.entries(f.dayOrdinals ?? {}).map(([k, v]) => [normOf(k), v])),
     unitOf,
     singularUnit,
-    days: byLength(Object.entries(f.days).map(([k, v]): [Phrase, number] => [phrase(k), v])),
+    days,
+    daysByFirst: byFirstWord(days),
     next: lower(f.next),
     last: lower(f.last),
     this: lower(f.this),
@@ -162,9 +188,8 @@ function timeData(lang: Lang): TimeData {
     yearPreps: f.yearPrepositions.map(phrase),
     futureIn: f.futureIn.map(phrase),
     agoAfter: f.agoAfter.map(phrase),
-    periods: byLength(
-      Object.entries(f.periodPhrases).map(([k, [u, o, r]]): [Phrase, Unit, number, TenseHint] => [phrase(k), u, o, r]),
-    ),
+    periods,
+    periodsByFirst: byFirstWord(periods),
     monthNeedsCapital: lang === 'en',
   };
   cache.set(lang, d);
@@ -359,7 +384,7 @@ function ruleIso(ctx: Ctx, i: number): Match | undefined {
 }
 
 function ruleDayWords(ctx: Ctx, i: number): Match | undefined {
-  for (const [p, n] of ctx.data.days) {
+  for (const [p, n] of ctx.data.daysByFirst.get(ctx.toks[i]?.norm ?? '') ?? []) {
     if (seqAt(ctx.toks, i, p)) {
       return { from: i, to: i + p.length, value: ctx.base && unitValue(ctx.base, 'day', n), grain: 'day', relation: relationOf(n) };
     }
@@ -368,7 +393,7 @@ function ruleDayWords(ctx: Ctx, i: number): Match | undefined {
 }
 
 function rulePeriodPhrase(ctx: Ctx, i: number): Match | undefined {
-  for (const [p, unit, n, rel] of ctx.data.periods) {
+  for (const [p, unit, n, rel] of ctx.data.periodsByFirst.get(ctx.toks[i]?.norm ?? '') ?? []) {
     if (seqAt(ctx.toks, i, p)) {
       return { from: i, to: i + p.length, value: ctx.base && unitValue(ctx.base, unit, n), grain: unit, relation: rel };
     }
