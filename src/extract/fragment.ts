@@ -141,6 +141,7 @@ class FragmentBuilder {
 
   private negotiation(sides: string[][], participants: string[], o: Occurrence): void {
     const pairs: [string, string][] = [];
+    if (participants.length > MAX_PAIRED_PARTICIPANTS) return; // see MAX_PAIRED_PARTICIPANTS
     if (sides.length >= 2) {
       for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) for (const x of sides[a]!) for (const y of sides[b]!) pairs.push([x, y]);
     } else {
@@ -233,9 +234,17 @@ class FragmentBuilder {
   }
 }
 
+/**
+ * Largest meeting whose participants get pairwise `meets` edges. A summit of dozens is one meeting node with
+ * its `participates_in` edges; pairing everyone (n² edges, each carrying the sentence) would drown the graph
+ * and, with hundreds of names in one sentence, exhaust memory.
+ */
+export const MAX_PAIRED_PARTICIPANTS = 12;
+
 /** Pairs that meet: across sides when the text gives sides, all pairs of a single group ("X e Y si sono incontrati"). */
 function meetingPairs(sides: string[][], participants: string[]): Set<string> {
   const out = new Set<string>();
+  if (participants.length > MAX_PAIRED_PARTICIPANTS) return out;
   const add = (a: string, b: string) => { if (a !== b) out.add([a, b].sort().join('|')); };
   if (sides.length >= 2) {
     for (let x = 0; x < sides.length; x++) for (let y = x + 1; y < sides.length; y++) for (const a of sides[x]!) for (const b of sides[y]!) add(a, b);

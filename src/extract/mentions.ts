@@ -196,6 +196,7 @@ class MentionState {
       // "Russian, Ukrainian and U.S. delegations".
       const entry = name.entry;
       if (entry.kind === 'country' || (entry.kind === 'alliance' && name.via !== 'adjective')) {
+        const mark = this.out.length;
         const list = entry.kind === 'country' ? this.nationalityList(i) : undefined;
         if (list) {
           const groupRole = this.rec.roles.match(this.tokens, list.end);
@@ -204,7 +205,7 @@ class MentionState {
             return this.groupMembers(group, groupRole.end);
           }
           // a plain list of countries ("Francia, Germania e Regno Unito hanno ..."): each is an actor
-          this.out = this.out.filter((m) => !(m.modifier && m.i0 >= i && m.i1 <= list.end));
+          this.out.length = mark; // only the list's modifiers were added since `mark`
         }
         let roleAt = name.end;
         if (this.tokens[roleAt]?.norm === "'s") {
@@ -440,7 +441,12 @@ class MentionState {
     const lex = this.rec.lex;
     // English possessor before the role: "Trump's envoy Steve Witkoff".
     if (roleStart >= 2 && this.tokens[roleStart - 1]?.norm === "'s") {
-      const owner = this.out.find((m) => m.i1 === roleStart - 1 && m.kind === 'entity');
+      let owner: Mention | undefined;
+      for (let k = this.out.length - 1; k >= 0 && !owner; k--) {
+        const m = this.out[k]!;
+        if (m.i1 < roleStart - 1) break; // mentions are pushed left to right: nothing earlier can end there
+        if (m.i1 === roleStart - 1 && m.kind === 'entity') owner = m;
+      }
       if (owner) {
         if (owner.entityKind === 'leader') principal = owner;
         else if (owner.entityKind === 'country') iso ??= this.rec.gazetteer.entries.get(owner.entity!)?.iso;
@@ -609,6 +615,7 @@ class MentionState {
 
   /** "Russian, Ukrainian and U.S." / "egiziani, qatarioti e turchi": two or more countries in a list. */
   private nationalityList(i: number): { isos: string[]; end: number } | undefined {
+    const mark = this.out.length;
     const isos: string[] = [];
     let j = i;
     for (;;) {
@@ -625,8 +632,8 @@ class MentionState {
       j = after;
     }
     if (isos.length < 2) {
-      // not a list: undo the modifiers recorded for it
-      this.out = this.out.filter((m) => !(m.modifier && m.i0 >= i && m.i1 <= j));
+      // not a list: undo the modifiers recorded for it (truncating, not filtering: linear in a long sentence)
+      this.out.length = mark;
       return undefined;
     }
     return { isos: [...new Set(isos)], end: j };
@@ -649,7 +656,7 @@ class MentionState {
     const r = this.roleNounPhrase(end + 1, role.end, role.payload, undefined);
     const added = this.out.slice(before);
     // The apposition describes `person`: drop the role mention itself, keep its inner mentions as modifiers.
-    this.out = this.out.filter((m) => !(added.includes(m) && m.kind === 'role'));
+    this.out.splice(before, added.length, ...added.filter((m) => m.kind !== 'role'));
     for (const m of added) m.modifier = true;
     const principal = added.find((m) => m.kind === 'entity' && m.entityKind === 'leader' && m !== r.mention);
     const roleIso = added.find((m) => m.kind === 'role')?.iso ?? added.find((m) => m.entityKind === 'country')?.entity?.slice('country:'.length);

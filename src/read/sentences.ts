@@ -120,11 +120,38 @@ export function tokenizeParagraphs(text: string, start: number, end: number): To
 }
 
 /** Sentences of already tokenised paragraphs (tokenizeParagraphs). */
+/**
+ * Longest sentence the extractor sees, in tokens. News sentences stay well under 100 tokens; a "sentence"
+ * of thousands (a list dump, a line without full stops) is cut into pieces of at most this many tokens,
+ * preferably after a comma or semicolon, so that the per-sentence work of the extractor — which compares
+ * the mentions and triggers of a sentence with each other — stays bounded and extraction stays linear.
+ */
+export const MAX_SENTENCE_TOKENS = 160;
+
+function capLength(group: Token[]): Token[][] {
+  if (group.length <= MAX_SENTENCE_TOKENS) return [group];
+  const out: Token[][] = [];
+  let start = 0;
+  while (group.length - start > MAX_SENTENCE_TOKENS) {
+    let cut = start + MAX_SENTENCE_TOKENS;
+    for (let k = cut - 1; k > start + MAX_SENTENCE_TOKENS / 2; k--) {
+      const t = group[k]!.text;
+      if (t === ',' || t === ';' || t === ':') { cut = k + 1; break; }
+    }
+    out.push(group.slice(start, cut));
+    start = cut;
+  }
+  out.push(group.slice(start));
+  return out;
+}
+
 export function segmentParagraphs(paragraphs: readonly TokenizedParagraph[], lang: Lang): TokenizedSentence[] {
   const out: TokenizedSentence[] = [];
   paragraphs.forEach(({ tokens }, paragraph) => {
-    for (const group of splitTokens(tokens, lang)) {
-      out.push({ start: group[0]!.start, end: group[group.length - 1]!.end, paragraph, tokens: group });
+    for (const sentence of splitTokens(tokens, lang)) {
+      for (const group of capLength(sentence)) {
+        out.push({ start: group[0]!.start, end: group[group.length - 1]!.end, paragraph, tokens: group });
+      }
     }
   });
   return out;
