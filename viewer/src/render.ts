@@ -377,6 +377,13 @@ export class GraphRenderer {
 
   kill(): void {
     this.endLayoutView(false);
+    // A camera animation still running (focusCamera after a search) would ask the killed sigma for one more
+    // frame, and a killed sigma has no node programs left ("could not find a suitable program"): stop it first.
+    const camera = this.sigma.getCamera() as unknown as { nextFrame: number | null };
+    if (camera.nextFrame !== null) {
+      cancelAnimationFrame(camera.nextFrame);
+      camera.nextFrame = null;
+    }
     this.sigma.kill();
   }
 }
