@@ -15,18 +15,8 @@ import { applyAppearance } from '../src/graph/appearance.js';
 import { startServer } from '../src/serve/server.js';
 import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser } from '../test/helpers/browser.js';
+import { mulberry32 as prng } from '../src/random.js';
 
-/** Mulberry32: a small seeded PRNG, so every run measures the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticGraph(nodes: number, edges: number, seed = 7) {
   const rand = prng(seed);

@@ -12,6 +12,7 @@
 // random, so the graph keeps growing.
 import { createRequire } from 'node:module';
 import { loadGazetteer, type GazetteerEntry } from '../extract/gazetteer.js';
+import { mulberry32 as prng } from '../random.js';
 
 interface LangTemplates {
   sources: string[];
@@ -48,17 +49,6 @@ export interface GeneratedArticle {
   section: string;
 }
 
-/** mulberry32: a tiny seeded PRNG (the corpus must be the same on every machine and run). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks from a list with Zipf weights 1/rank^s: index 0 is the most popular. */
 class Zipf<T> {

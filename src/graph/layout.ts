@@ -7,6 +7,7 @@
 import fa2Module from 'graphology-layout-forceatlas2';
 import { MultiGraph } from 'graphology';
 import type { KnowledgeGraph } from './create.js';
+import { mulberry32 } from '../random.js';
 
 // The package is CommonJS with an ESM-style `export default` in its typings: under NodeNext TypeScript
 // sees the default import as the module object, while Node gives `module.exports` itself. Accept both.
@@ -102,14 +103,3 @@ function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a tiny, well-known 32-bit PRNG; enough for starting positions. */
-function mulberry32(a: number): () => number {
-  let state = a >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
