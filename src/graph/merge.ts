@@ -34,6 +34,25 @@ function forget(graph: KnowledgeGraph, key: string, lists: readonly ListName[]):
   if (byKey) for (const list of lists) byKey.delete(`${list}\u0000${key}`);
 }
 
+/**
+ * Evidence sentences, one copy each per graph. A sentence is the evidence of several edges (meets,
+ * participates_in, held_in of one meeting) and fragments arrive as structured clones from worker threads,
+ * so without interning every edge would hold its own copy: most of a corpus graph's memory.
+ */
+const pools = new WeakMap<KnowledgeGraph, Map<string, string>>();
+
+function interner(graph: KnowledgeGraph): (text: string) => string {
+  let pool = pools.get(graph);
+  if (!pool) pools.set(graph, (pool = new Map()));
+  const p = pool;
+  return (text) => {
+    const have = p.get(text);
+    if (have !== undefined) return have;
+    p.set(text, text);
+    return text;
+  };
+}
+
 /** Forgets the list indexes of a graph: call after rewriting keys or lists outside mergeFragment. */
 export function dropMergeIndexes(graph: KnowledgeGraph): void {
   indexes.delete(graph);
@@ -59,7 +78,9 @@ export function mergeFragment(graph: KnowledgeGraph, fragment: Fragment): boolea
 export function mergeNode(graph: KnowledgeGraph, key: string, attrs: NodeAttributes): void {
   if (!graph.hasNode(key)) {
     forget(graph, key, LISTS);
-    graph.addNode(key, structuredClone(attrs));
+    const copy = structuredClone(attrs);
+    if (copy.evidence) copy.evidence = copy.evidence.map(interner(graph));
+    graph.addNode(key, copy);
     return;
   }
   const old = graph.getNodeAttributes(key);
@@ -74,10 +95,11 @@ export function mergeNode(graph: KnowledgeGraph, key: string, attrs: NodeAttribu
     if (!add?.length) continue;
     const current = old[list] ?? (old[list] = []);
     const seen = listIndex(graph, key, list, () => current);
+    const intern = list === 'evidence' ? interner(graph) : (x: string) => x;
     for (const item of add) {
       if (!seen.has(item)) {
         seen.add(item);
-        current.push(item);
+        current.push(intern(item));
       }
     }
   }
@@ -91,6 +113,7 @@ export function mergeEdge(graph: KnowledgeGraph, e: EdgeRecord): void {
   if (!graph.hasEdge(key)) {
     forget(graph, key, ['edge-evidence', 'edge-source']);
     const attrs = structuredClone(a);
+    attrs.evidence = attrs.evidence.map(interner(graph));
     attrs.source = [...new Set(attrs.source)];
     attrs.weight = attrs.source.length;
     if (UNDIRECTED_KINDS.has(a.kind)) graph.addUndirectedEdgeWithKey(key, e.source, e.target, attrs);
@@ -104,12 +127,13 @@ export function mergeEdge(graph: KnowledgeGraph, e: EdgeRecord): void {
 export function mergeEdgeAttributes(graph: KnowledgeGraph, key: string, a: EdgeAttributes): void {
   const old = graph.getEdgeAttributes(key);
   const evidence = listIndex(graph, key, 'edge-evidence', () => old.evidence.map((t, j) => `${old.evidence_articles[j] ?? ''}\u0000${t}`));
+  const intern = interner(graph);
   a.evidence.forEach((text, k) => {
     const article = a.evidence_articles[k] ?? a.source[0] ?? '';
     const id = `${article}\u0000${text}`;
     if (!evidence.has(id)) {
       evidence.add(id);
-      old.evidence.push(text);
+      old.evidence.push(intern(text));
       old.evidence_articles.push(article);
     }
   });
