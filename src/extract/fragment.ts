@@ -16,14 +16,12 @@ interface Meeting {
   participants: string[];
   /** Who meets whom: across sides ("Witkoff e Kushner incontrano Putin" pairs each with Putin, not with each other). */
   pairs: Set<string>;
-  sides: string[][];
   places: string[];
   date?: string;
   status: Status;
   confidence: number;
   mediators: string[];
   evidence: string[];
-  key?: string;
 }
 
 export function buildFragment(article: Article, ments: MentionResult, rels: RelationResult): Fragment {
@@ -133,21 +131,17 @@ class FragmentBuilder {
         found.confidence = Math.max(found.confidence, o.confidence);
         if (!found.evidence.includes(o.evidence)) found.evidence.push(o.evidence);
       } else {
-        meetings.push({ family, participants, pairs, sides, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
+        meetings.push({ family, participants, pairs, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
       }
     }
     for (const m of meetings) this.meetingNode(m);
   }
 
   private negotiation(sides: string[][], participants: string[], o: Occurrence): void {
-    const pairs: [string, string][] = [];
-    if (participants.length > MAX_PAIRED_PARTICIPANTS) return; // see MAX_PAIRED_PARTICIPANTS
-    if (sides.length >= 2) {
-      for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) for (const x of sides[a]!) for (const y of sides[b]!) pairs.push([x, y]);
-    } else {
-      for (let a = 0; a < participants.length; a++) for (let b = a + 1; b < participants.length; b++) pairs.push([participants[a]!, participants[b]!]);
+    for (const pair of meetingPairs(sides, participants)) {
+      const [x, y] = pair.split('|') as [string, string];
+      if (!this.sameSide(x, y)) this.edge('negotiates_with', x, y, o.date, o.status, o.confidence, [o.evidence]);
     }
-    for (const [x, y] of pairs) if (!this.sameSide(x, y)) this.edge('negotiates_with', x, y, o.date, o.status, o.confidence, [o.evidence]);
   }
 
   /** A leader and their own country are one side: no relation between them. */
@@ -241,7 +235,7 @@ class FragmentBuilder {
  */
 export const MAX_PAIRED_PARTICIPANTS = 12;
 
-/** Pairs that meet: across sides when the text gives sides, all pairs of a single group ("X e Y si sono incontrati"). */
+/** Pairs that meet or negotiate: across sides when the text gives sides, all pairs of a single group ("X e Y si sono incontrati"). */
 function meetingPairs(sides: string[][], participants: string[]): Set<string> {
   const out = new Set<string>();
   if (participants.length > MAX_PAIRED_PARTICIPANTS) return out;

@@ -25,8 +25,6 @@ export interface Occurrence {
   visit: boolean;
   /** "un nuovo round di negoziati": a session that deserves a node of its own even without a date. */
   round: boolean;
-  /** "questi colloqui": refers back to an earlier occurrence, which it completes. */
-  continues?: Occurrence;
   evidence: string;
 }
 
