@@ -108,15 +108,26 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
   return { items, skipped };
 }
 
-/** stdin holds either JSON Lines (its first character is "{") or one article. */
-function stdinItems(items: WorkItem[], skipped: Skipped[]): void {
+/** The text on stdin, decoded like an article file. */
+export function readStdinText(): string {
   let bytes: Buffer;
   try {
     bytes = readFileSync(0);
   } catch {
     throw new UserError('stdin: cannot read');
   }
-  const text = decodeArticleBytes(bytes, 'stdin');
+  return decodeArticleBytes(bytes, 'stdin');
+}
+
+/** One article read from stdin: its id is derived from its content, so the same text is the same article. */
+export function stdinArticleItem(text: string): WorkItem {
+  const id = `stdin-${articleHash(text).slice(0, 12)}`;
+  return { id, name: 'stdin', record: { id, text } };
+}
+
+/** stdin holds either JSON Lines (its first character is "{") or one article. */
+function stdinItems(items: WorkItem[], skipped: Skipped[]): void {
+  const text = readStdinText();
   if (text.trimStart().startsWith('{')) {
     for (const { line, result } of parseJsonl(text)) {
       if ('record' in result) items.push({ id: result.record.id, name: `stdin:${line}`, record: result.record });
@@ -124,6 +135,5 @@ function stdinItems(items: WorkItem[], skipped: Skipped[]): void {
     }
     return;
   }
-  const id = `stdin-${articleHash(text).slice(0, 12)}`;
-  items.push({ id, name: 'stdin', record: { id, text } });
+  items.push(stdinArticleItem(text));
 }

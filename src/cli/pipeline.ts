@@ -6,13 +6,12 @@ import { layoutGraph } from '../graph/layout.js';
 import { applyAppearance } from '../graph/appearance.js';
 import type { Fragment } from '../graph/model.js';
 import { resolveMeetings } from '../resolve/meetings.js';
-import type { Skipped, WorkItem } from './items.js';
+import { readStdinText, stdinArticleItem, type Skipped, type WorkItem } from './items.js';
 import { extractInOrder } from './parallel.js';
 import { processItem, type ReadSettings } from './process-item.js';
 import { startProgress } from './progress.js';
 import { UserError } from '../errors.js';
-import { articleIdFromPath, articleHash, decodeArticleBytes } from '../read/index.js';
-import { readFileSync } from 'node:fs';
+import { articleIdFromPath } from '../read/index.js';
 
 export type { ReadSettings } from './process-item.js';
 
@@ -21,7 +20,7 @@ export function extractFiles(files: readonly string[], settings: ReadSettings): 
   const progress = startProgress(files.length, 'extract');
   try {
     return files.map((f) => {
-      const item: WorkItem = f === '-' ? stdinItem() : { id: idOf(f), name: f, path: f };
+      const item: WorkItem = f === '-' ? stdinArticleItem(readStdinText()) : { id: articleIdFromPath(f), name: f, path: f };
       const outcome = processItem(item, settings, new Set());
       if ('error' in outcome) throw new UserError(`${item.name}: ${outcome.error}`);
       progress.tick(f);
@@ -32,20 +31,6 @@ export function extractFiles(files: readonly string[], settings: ReadSettings): 
   }
 }
 
-function idOf(path: string): string {
-  return articleIdFromPath(path);
-}
-function stdinItem(): WorkItem {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(0);
-  } catch {
-    throw new UserError('stdin: cannot read');
-  }
-  const text = decodeArticleBytes(bytes, 'stdin');
-  const id = `stdin-${articleHash(text).slice(0, 12)}`;
-  return { id, name: 'stdin', record: { id, text } };
-}
 
 /** What a merge did: counts, and what was skipped and why (each reported once, in order). */
 export interface MergeReport {
