@@ -241,7 +241,7 @@ class RelationContext {
     let cur = first;
     for (;;) {
       const next = direction === 1
-        ? this.args.find((a) => a.m.i0 > cur.m.i1 - 1 && a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
+        ? this.args.find((a) => a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
         : [...this.args].reverse().find((a) => a.m.i1 <= cur.m.i0 && a.m.i0 >= clause.start && (allowAdjectival || !a.m.adjectival));
       if (!next) break;
       const [from, to] = direction === 1 ? [cur.m.i1, next.m.i0] : [next.m.i1, cur.m.i0];
