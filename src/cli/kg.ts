@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // kg — newsgraph's command line (contract: ../shared/GUIDE.md).
 //   kg extract FILE... [--format json|gexf|ndjson]   graph of those articles on stdout
-//   kg build [PATHS...] --out DIR [--into DIR] [--threads N]
+//   kg build [PATHS...] --out DIR [--into DIR] [--threads N] [--timings]
 //                                                     graph.json + graph.gexf of every article (.txt files,
 //                                                     .jsonl rows, directories recursively, "-" stdin), atomically
 //   kg merge FRAGMENTS.ndjson... --out DIR             the graph of fragments extracted elsewhere
@@ -27,6 +27,7 @@ import { collectInputs, type Skipped } from './items.js';
 import { extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
 import { writeChunksAtomic, writeGraphFiles } from './output.js';
+import { startTimings } from './timings.js';
 
 function isoDate(value: string): string {
   if (!parseIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -94,24 +95,30 @@ interface BuildOpts extends CommonOpts {
   out?: string;
   into?: string;
   threads?: number;
+  timings?: boolean;
 }
 
 async function build(paths: string[], opts: BuildOpts): Promise<number> {
   const out = opts.out ?? opts.into;
   if (!out) throw new UserError('missing --out DIR (or --into DIR)');
   if (opts.into && paths.length === 0) throw new UserError('nothing to add: give the articles to add to the graph in --into');
+  const timings = startTimings(opts.timings === true);
   const { items, skipped } = await collectInputs(paths.length ? paths : ['seeds']);
+  timings.lap('list inputs');
   const merger = new GraphMerger(opts.into ? loadGraph(opts.into) : createGraph());
+  if (opts.into) timings.lap('load graph');
   const before = merger.report.merged;
   for (const s of skipped) merger.skip(s.name, s.reason);
   await extractAndMerge(items, merger, { date: opts.date, lang: opts.lang }, opts.threads);
+  timings.lap('extract+merge');
   const r = merger.report;
   if (r.merged === before && r.skipped.length > 0 && r.duplicates === 0) {
     reportSkipped(r.skipped);
     throw new UserError(`no article could be built (${r.skipped.length} skipped); nothing written`);
   }
-  finishGraph(merger.graph);
-  await writeGraphFiles(merger.graph, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  finishGraph(merger.graph, timings.lap);
+  await writeGraphFiles(merger.graph, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, timings.lap);
+  process.stderr.write(timings.report());
   const g = merger.graph;
   process.stderr.write(
     `kg: ${r.merged} article(s) added${r.duplicates ? `, ${r.duplicates} already in the graph` : ''}${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}` +
@@ -198,6 +205,7 @@ export function program(): Command {
     .option('--out <dir>', 'output directory (default: the --into directory)')
     .option('--into <dir>', 'add the articles to DIR/graph.json; articles already in it (same content) are skipped')
     .addOption(new Option('--threads <n>', 'worker threads for extraction (default: all cores)').argParser(threadsOpt))
+    .option('--timings', 'print the wall time and heap of each stage, and the peak memory, on stderr')
     .addOption(dateOpt).addOption(langOpt).addOption(gexfVersion).addOption(edgeMode)
     .action(async (paths: string[], opts: BuildOpts) => {
       process.exitCode = await build(paths, opts);

@@ -27,12 +27,14 @@ export async function writeChunksAtomic(path: string, chunks: Iterable<string>):
   });
 }
 
-export async function writeGraphFiles(graph: KnowledgeGraph, outDir: string, gexf: GexfOptions): Promise<void> {
+export async function writeGraphFiles(graph: KnowledgeGraph, outDir: string, gexf: GexfOptions, lap: (stage: string) => void = () => {}): Promise<void> {
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (err) {
     throw new UserError(`cannot create ${outDir}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   await writeChunksAtomic(join(outDir, 'graph.json'), jsonChunks(graph));
+  lap('write json');
   await writeChunksAtomic(join(outDir, 'graph.gexf'), gexfChunks(graph, gexf));
+  lap('write gexf');
 }

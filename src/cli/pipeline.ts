@@ -114,10 +114,13 @@ export function graphOf(fragments: readonly Fragment[], into: KnowledgeGraph = c
 }
 
 /** Cross-article resolution, then appearance and layout: what every built graph goes through last. */
-export function finishGraph(graph: KnowledgeGraph): void {
+export function finishGraph(graph: KnowledgeGraph, lap: (stage: string) => void = () => {}): void {
   resolveMeetings(graph);
+  lap('resolve');
   applyAppearance(graph);
+  lap('appearance');
   layoutGraph(graph);
+  lap('layout');
 }
 
 function compare(a: string, b: string): number {
