@@ -92,7 +92,9 @@ const streamErrors = new WeakMap<WriteStream, Error>();
 
 function openStream(path: string): Promise<WriteStream> {
   return new Promise((resolve, reject) => {
-    const s = createWriteStream(path, { flags: 'wx', mode: 0o644, encoding: 'utf8' });
+    // A 1 MiB buffer: the writer keeps producing while the thread pool writes the previous chunks (with
+    // the default 16 KiB every 64 KiB batch waited for its own write, and nothing overlapped).
+    const s = createWriteStream(path, { flags: 'wx', mode: 0o644, encoding: 'utf8', highWaterMark: 1 << 20 });
     // Permanent listener: an 'error' without one would crash the process.
     s.on('error', (err) => {
       if (!streamErrors.has(s)) streamErrors.set(s, err);

@@ -121,6 +121,10 @@ export function* gexfChunks(graph: KnowledgeGraph, opts: GexfOptions = {}): Gene
   const dates = new Map<string, string>();
   const colors = new Map<unknown, string>();
   const ids = new Map<string, string>();
+  // List items: evidence sentences recur on every edge of their meeting (meets, participates_in,
+  // held_in) and article ids on every edge of their article, so each is made safe, quoted and escaped
+  // once: escaping lists was most of the cost of writing a corpus graph.
+  const items = new Map<string, string>();
   const id = (key: string): string => {
     let e = ids.get(key);
     if (e === undefined) ids.set(key, (e = escapeAttr(key)));
@@ -146,7 +150,7 @@ export function* gexfChunks(graph: KnowledgeGraph, opts: GexfOptions = {}): Gene
 
   for (const { key, attrs: a } of nodes) {
     let s = `      <node id="${id(key)}" label="${escapeAttr(str(a.label ?? key))}"${interval(a.date, dates)}>`;
-    s += attvalues(a, nodeDecls, undefined);
+    s += attvalues(a, nodeDecls, undefined, items);
     if (viz) {
       s += vizColor(a.color, colors);
       if (finite(a.size)) s += `<viz:size value="${num(a.size)}"/>`;
@@ -164,7 +168,7 @@ export function* gexfChunks(graph: KnowledgeGraph, opts: GexfOptions = {}): Gene
     if (typeof a.label === 'string' && a.label) s += ` label="${escapeAttr(a.label)}"`;
     if (finite(a.weight)) s += ` weight="${num(a.weight)}"`;
     s += `${interval(a.date, dates)}>`;
-    s += attvalues(a, edgeDecls, !undirected);
+    s += attvalues(a, edgeDecls, !undirected, items);
     if (viz) {
       s += vizColor(a.color, colors);
       if (finite(a.size)) s += `<viz:thickness value="${num(a.size)}"/>`;
@@ -248,16 +252,40 @@ function declarations(cls: 'node' | 'edge', decls: readonly AttrDecl[]): string 
   return s + `    </attributes>\n`;
 }
 
-/** `directed`, when given, is the value of the computed `directed` attribute. */
-function attvalues(attrs: Attributes, decls: readonly PreparedDecl[], directed: boolean | undefined): string {
+/** `directed`, when given, is the value of the computed `directed` attribute. `items`: see gexfChunks. */
+function attvalues(attrs: Attributes, decls: readonly PreparedDecl[], directed: boolean | undefined, items: Map<string, string>): string {
   let s = '';
   for (const d of decls) {
     const v: unknown = directed !== undefined && d.name === 'directed' ? directed : attrs[d.name];
+    if (v === undefined || v === null) continue;
+    if (d.type === 'liststring' && !d.json) {
+      s += d.open + listText(v as unknown[], items) + '"/>';
+      continue;
+    }
     const text = valueText(v, d);
     if (text === undefined) continue;
     s += d.open + escapeAttr(text) + '"/>';
   }
   return s ? `<attvalues>${s}</attvalues>` : '';
+}
+
+/**
+ * A liststring value, escaped for the attribute: the JSON array of the items, each item made XML-safe
+ * before JSON.stringify so that it never emits \uXXXX escapes (for controls or lone surrogates), which
+ * graphology-gexf's list parser does not decode. Built item by item from the memo; this equals
+ * escapeAttr(JSON.stringify(items.map(xmlSafe))), since the brackets and commas between items need no
+ * escaping and no surrogate pair spans two items.
+ */
+function listText(list: readonly unknown[], memo: Map<string, string>): string {
+  let s = '[';
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const text = typeof item === 'string' ? item : (JSON.stringify(item) ?? '');
+    let e = memo.get(text);
+    if (e === undefined) memo.set(text, (e = escapeAttr(JSON.stringify(xmlSafe(text)))));
+    s += i === 0 ? e : ',' + e;
+  }
+  return s + ']';
 }
 
 function valueText(v: unknown, d: AttrDecl): string | undefined {
@@ -269,10 +297,6 @@ function valueText(v: unknown, d: AttrDecl): string | undefined {
     case 'integer':
     case 'double':
       return finite(v) ? num(v) : undefined;
-    case 'liststring':
-      // Items are made XML-safe before JSON.stringify so that it never emits \uXXXX escapes (for
-      // controls or lone surrogates), which graphology-gexf's list parser does not decode.
-      return JSON.stringify((v as unknown[]).map((item) => xmlSafe(typeof item === 'string' ? item : JSON.stringify(item) ?? '')));
     default:
       return String(v);
   }
