@@ -7,14 +7,16 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { articleHash, articleIdFromPath, decodeArticleBytes } from '../read/index.js';
-import { parseJsonl, readJsonlFile, type ArticleRecord } from '../corpus/jsonl.js';
+import { parseArticleLine, parseJsonl, readJsonlRows, type ArticleRecord } from '../corpus/jsonl.js';
 
 export interface WorkItem {
   id: string;
   /** For messages: the file path, or "file.jsonl:LINE", or "stdin". */
   name: string;
-  /** A .txt article, read (and decoded) by whoever extracts it. */
+  /** A .txt article, read (and decoded) by whoever extracts it; or the JSON Lines file of `row`. */
   path?: string;
+  /** A row of the JSON Lines file `path`, re-read and parsed by whoever extracts it. */
+  row?: { offset: number; length: number };
   /** An article already in memory (JSON Lines row, stdin). */
   record?: ArticleRecord;
 }
@@ -93,8 +95,11 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
     } else if (file.endsWith('.jsonl')) {
       const name = displayName(file);
       try {
-        for await (const { line, result } of readJsonlFile(file)) {
-          if ('record' in result) items.push({ id: result.record.id, name: `${name}:${line}`, record: result.record });
+        // Rows are checked now (bad ones are reported before anything is built) but only their offsets
+        // are kept: the texts are read again by the thread that extracts them.
+        for await (const { line, offset, length, text } of readJsonlRows(file)) {
+          const result = parseArticleLine(text);
+          if ('record' in result) items.push({ id: result.record.id, name: `${name}:${line}`, path: file, row: { offset, length } });
           else skipped.push({ name: `${name}:${line}`, reason: result.error });
         }
       } catch (err) {

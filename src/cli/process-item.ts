@@ -7,7 +7,7 @@ import { isUserError, UserError } from '../errors.js';
 import { articleHash, readArticle, type Article } from '../read/index.js';
 import { extract } from '../extract/index.js';
 import type { ArticleInfo, Fragment } from '../graph/model.js';
-import type { MetaValue } from '../corpus/jsonl.js';
+import { readJsonlRow, type ArticleRecord, type MetaValue } from '../corpus/jsonl.js';
 import type { WorkItem } from './items.js';
 
 export interface ReadSettings {
@@ -25,8 +25,9 @@ export type Outcome =
   | { error: string };
 
 function read(item: WorkItem, settings: ReadSettings): Article {
-  if (item.record) {
-    const r = item.record;
+  const record = item.row ? readRow(item) : item.record;
+  if (record) {
+    const r = record;
     return readArticle(r.text, {
       id: r.id, name: item.name, date: r.date ?? settings.date, source: r.source, title: r.title, url: r.url, lang: settings.lang, meta: r.meta,
     });
@@ -43,6 +44,17 @@ function read(item: WorkItem, settings: ReadSettings): Article {
     throw new UserError(`${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`);
   }
   return readArticle(bytes, { id: item.id, name: item.name, date: settings.date, lang: settings.lang });
+}
+
+function readRow(item: WorkItem): ArticleRecord {
+  let result;
+  try {
+    result = readJsonlRow(item.path!, item.row!.offset, item.row!.length);
+  } catch (err) {
+    throw new UserError(`cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if ('error' in result) throw new UserError(result.error);
+  return result.record;
 }
 
 export function processItem(item: WorkItem, settings: ReadSettings, known: ReadonlySet<string>): Outcome {

@@ -2,8 +2,7 @@
 // `title`, `url`; every other field is kept as an article attribute (`meta`). Parsing one line is a pure
 // function that returns the record or the reason it is unusable, so a corpus build can report a bad
 // line with its number and go on with the rest.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { parseIsoDate } from '../read/index.js';
 
 export type MetaValue = string | number | boolean;
@@ -77,13 +76,73 @@ export function* parseJsonl(text: string): Generator<NumberedLine> {
   }
 }
 
-/** The rows of a JSON Lines file, streamed (a corpus file may be larger than a string can be). */
-export async function* readJsonlFile(path: string): AsyncGenerator<NumberedLine> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** A row of a JSON Lines file and where its bytes are, so that it can be read again later (readJsonlRow). */
+export interface JsonlRow {
+  /** 1-based line number. */
+  line: number;
+  /** Byte offset and length of the row in the file (without its line break). */
+  offset: number;
+  length: number;
+  text: string;
+}
+
+/**
+ * The non-blank rows of a JSON Lines file, streamed, with their byte offsets: a corpus file may be
+ * larger than a string can be, and a build keeps only the offsets of the rows, not their texts (a
+ * 100,000-article corpus is ~280 MB of text), re-reading each row when it is extracted. readline would
+ * give the rows but not their byte offsets.
+ */
+export async function* readJsonlRows(path: string): AsyncGenerator<JsonlRow> {
   let line = 0;
-  for await (const s of rl) {
+  /** Pieces of a row that spans chunks, and the file offset where the row starts. */
+  let pending: Buffer[] = [];
+  let rowStart = 0;
+  let chunkStart = 0;
+  const row = (bytes: Buffer, offset: number): JsonlRow | undefined => {
     line++;
-    if (!s.trim()) continue;
-    yield { line, result: parseArticleLine(s) };
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+    const text = bytes.toString('utf8', 0, end);
+    return text.trim() ? { line, offset, length: end, text } : undefined;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, from)) {
+      const piece = chunk.subarray(from, nl);
+      const bytes = pending.length ? Buffer.concat([...pending, piece]) : piece;
+      pending = [];
+      const r = row(bytes, rowStart);
+      if (r) yield r;
+      from = nl + 1;
+      rowStart = chunkStart + from;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+    chunkStart += chunk.length;
   }
+  if (pending.length) {
+    const r = row(Buffer.concat(pending), rowStart);
+    if (r) yield r;
+  }
+}
+
+/** The rows of a JSON Lines file, parsed, streamed. */
+export async function* readJsonlFile(path: string): AsyncGenerator<NumberedLine> {
+  for await (const { line, text } of readJsonlRows(path)) yield { line, result: parseArticleLine(text) };
+}
+
+/** Reads one row again, by the offset and length readJsonlRows gave, and parses it. */
+export function readJsonlRow(path: string, offset: number, length: number): LineResult {
+  const bytes = Buffer.alloc(length);
+  const fd = openSync(path, 'r');
+  try {
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, bytes, got, length - got, offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    if (got < length) return { error: 'the file changed during the build (row shorter than when it was listed)' };
+  } finally {
+    closeSync(fd);
+  }
+  return parseArticleLine(bytes.toString('utf8'));
 }
