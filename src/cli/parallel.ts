@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkItem } from './items.js';
 import { processItem, type Outcome, type ReadSettings } from './process-item.js';
+import { createDecoder, type WireOutcome } from './wire.js';
 
 export interface BatchRequest {
   batch: number;
@@ -19,7 +20,7 @@ export interface BatchRequest {
 
 export interface BatchReply {
   batch: number;
-  outcomes: Outcome[];
+  outcomes: WireOutcome[];
 }
 
 export interface ExtractOptions {
@@ -64,7 +65,8 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
 
   const batches: WorkItem[][] = [];
   for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
-  const done = new Map<number, Outcome[]>();
+  const done = new Map<number, WireOutcome[]>();
+  const decode = createDecoder();
   let next = 0; // next batch to dispatch
   let deliver = 0; // next batch to deliver
 
@@ -92,7 +94,7 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
             while (done.has(deliver)) {
               const outcomes = done.get(deliver)!;
               done.delete(deliver);
-              batches[deliver]!.forEach((item, k) => opts.onOutcome(item, outcomes[k]!));
+              batches[deliver]!.forEach((item, k) => opts.onOutcome(item, decode(outcomes[k]!)));
               batches[deliver] = []; // let the items go
               deliver++;
             }

@@ -49,6 +49,11 @@ export interface MergeReport {
 export class GraphMerger {
   readonly report: MergeReport = { merged: 0, duplicates: 0, skipped: [] };
   private readonly hashes = new Set<string>();
+  /**
+   * Node attribute objects merged already. The parallel build's decoder (wire.ts) hands back the same
+   * object when a node comes again with the same attributes: merging it again would change nothing.
+   */
+  private readonly mergedNodes = new WeakSet<object>();
 
   constructor(readonly graph: KnowledgeGraph = createGraph()) {
     for (const a of Object.values(graph.getAttribute('articles') ?? {})) this.hashes.add(a.hash);
@@ -70,7 +75,9 @@ export class GraphMerger {
       this.report.skipped.push({ name, reason: `article id "${a.id}" is already in the graph with other content` });
       return;
     }
-    mergeFragment(this.graph, fragment);
+    const nodes = fragment.nodes.filter((n) => !this.mergedNodes.has(n.attributes));
+    mergeFragment(this.graph, nodes.length === fragment.nodes.length ? fragment : { ...fragment, nodes });
+    for (const n of nodes) this.mergedNodes.add(n.attributes);
     this.hashes.add(a.hash);
     this.report.merged++;
   }
