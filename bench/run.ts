@@ -5,13 +5,16 @@
 // What is measured, and how:
 //  - extraction on one core: read + extract over ≥1,000 generated articles, in this process, and a bare
 //    tokenisation pass (src/read/tokenize.ts) over the same texts in the same run: MB/s of each, ratio;
-//  - extraction on all cores: the worker-thread driver of `kg build` over the same articles;
+//  - extraction on all cores: the worker-thread driver of `kg build` on 1 thread and on all cores, side by
+//    side over the same 2,000 (4,000) articles, and the ratio;
 //  - builds of 1k, 10k (100k) generated articles: `kg build` in a child process under /usr/bin/time -v,
-//    whose "Maximum resident set size" is the peak memory of the whole build (worker threads included);
+//    whose "Maximum resident set size" is the peak memory of the whole build (worker threads included),
+//    with `--timings` (time and heap per stage); generated corpora are cached per generator version;
 //  - GEXF export of the 10k graph against JSON.stringify(graph.export()) of the same graph, and
 //    jsonChunks (graph.json) too;
 //  - the viewer (bench/viewer.ts).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -42,8 +45,15 @@ const row = (what: string, value: string, note = ''): void => {
 };
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(1);
 
+/** The generator's sources: a cached corpus is reused only when they have not changed. */
+const generatorVersion = createHash('sha256')
+  .update(readFileSync(join(root, 'src/corpus/generate.ts')))
+  .update(readFileSync(join(root, 'src/corpus/templates.json')))
+  .digest('hex')
+  .slice(0, 8);
+
 async function corpus(count: number): Promise<string> {
-  const file = join(cache, `corpus-${count}-s${SEED}.jsonl`);
+  const file = join(cache, `corpus-${count}-s${SEED}-g${generatorVersion}.jsonl`);
   if (!existsSync(file)) {
     const t = performance.now();
     await writeChunksAtomic(file, generateCorpusLines({ count, seed: SEED }));
@@ -71,6 +81,7 @@ function benchExtractionOneCore(n: number): void {
   row('tokenisation only, 1 core', `${(bytes / 1e6 / tokSec).toFixed(1)} MB/s`, `extraction costs ${(extSec / tokSec).toFixed(0)}× tokenisation`);
 }
 
+/** The worker-thread driver of `kg build` on one thread and on all cores, side by side, same articles. */
 async function benchExtractionAllCores(n: number): Promise<void> {
   const items: WorkItem[] = Array.from({ length: n }, (_, i) => {
     const a = generateArticle(i, { count: n, seed: SEED });
@@ -78,12 +89,16 @@ async function benchExtractionAllCores(n: number): Promise<void> {
   });
   const bytes = items.reduce((s, it) => s + Buffer.byteLength(it.record!.text), 0);
   const threads = availableParallelism();
-  const t = performance.now();
-  let got = 0;
-  await extractInOrder(items, { threads, settings: {}, onOutcome: () => void got++ });
-  const sec = (performance.now() - t) / 1000;
-  results.extractAllCores = { articles: n, threads, seconds: sec, MBps: bytes / 1e6 / sec };
-  row(`extraction, ${threads} threads`, `${(bytes / 1e6 / sec).toFixed(2)} MB/s`, `${n} articles, worker start-up included`);
+  const run = async (t: number): Promise<number> => {
+    const start = performance.now();
+    await extractInOrder(items, { threads: t, settings: {}, onOutcome: () => undefined });
+    return (performance.now() - start) / 1000;
+  };
+  const one = await run(1);
+  const all = await run(threads);
+  results.extractAllCores = { articles: n, threads, seconds: all, MBps: bytes / 1e6 / all, oneThreadSeconds: one, speedup: one / all };
+  row(`extraction, ${threads} threads`, `${(bytes / 1e6 / all).toFixed(2)} MB/s`,
+    `${n} articles, worker start-up and merge-order delivery included; ${(one / all).toFixed(2)}× the same driver on 1 thread (${(bytes / 1e6 / one).toFixed(2)} MB/s)`);
 }
 
 interface BuildResult {
@@ -96,6 +111,8 @@ interface BuildResult {
   edges: number;
   jsonMB: number;
   gexfMB: number;
+  /** `kg build --timings`: wall time and heap per stage. */
+  stages: string;
 }
 
 async function benchBuild(count: number): Promise<BuildResult> {
@@ -104,18 +121,20 @@ async function benchBuild(count: number): Promise<BuildResult> {
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
   // node --import tsx, not the tsx CLI: one process, whose peak RSS is the build's
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', join(root, 'src/cli/kg.ts'), 'build', file, '--out', out], {
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', join(root, 'src/cli/kg.ts'), 'build', file, '--out', out, '--timings'], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`build of ${count} failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const rssKB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN);
   const summary = /→ (\d+) nodes, (\d+) edges/.exec(r.stderr);
+  const stages = /kg: timings: (.*)/.exec(r.stderr)?.[1] ?? '';
   const res: BuildResult = {
     articles: count, MB: statSync(file).size / 1e6, seconds, articlesPerSec: count / seconds, peakRssMB: rssKB / 1024,
     nodes: Number(summary?.[1]), edges: Number(summary?.[2]),
-    jsonMB: statSync(join(out, 'graph.json')).size / 1e6, gexfMB: statSync(join(out, 'graph.gexf')).size / 1e6,
+    jsonMB: statSync(join(out, 'graph.json')).size / 1e6, gexfMB: statSync(join(out, 'graph.gexf')).size / 1e6, stages,
   };
+  process.stderr.write(`    stages: ${stages}\n`);
   row(`build ${count} articles`, `${seconds.toFixed(1)} s`,
     `${res.articlesPerSec.toFixed(0)} articles/s, peak ${res.peakRssMB.toFixed(0)} MB, ${res.nodes} nodes, ${res.edges} edges, json ${res.jsonMB.toFixed(0)} MB, gexf ${res.gexfMB.toFixed(0)} MB`);
   return res;
@@ -148,7 +167,7 @@ function benchExport(count: number): void {
 const sizes = full ? [1_000, 10_000, 100_000] : [1_000, 10_000];
 process.stderr.write(`newsgraph bench (${availableParallelism()} cores${quick ? ', quick' : full ? ', full' : ''})\n`);
 benchExtractionOneCore(1_000);
-await benchExtractionAllCores(1_000);
+await benchExtractionAllCores(quick ? 2_000 : 4_000);
 const builds: BuildResult[] = [];
 for (const n of sizes) builds.push(await benchBuild(n));
 results.builds = builds;
