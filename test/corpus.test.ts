@@ -1,7 +1,8 @@
 // JSON Lines parsing, the synthetic corpus generator, and the streamed JSON writer.
 import { describe, expect, it } from 'vitest';
 import { parseArticleLine, parseJsonl } from '../src/corpus/jsonl.js';
-import { generateArticle, generateCorpusLines } from '../src/corpus/generate.js';
+import { generateArticle, generateCorpusLines, timelineDays, type GenerateOptions } from '../src/corpus/generate.js';
+import { loadGazetteer, slugify } from '../src/extract/gazetteer.js';
 import { parseFragmentLine } from '../src/corpus/fragments.js';
 import { jsonChunks, toJson } from '../src/export/json.js';
 import { graphOf } from '../src/cli/pipeline.js';
@@ -39,6 +40,7 @@ describe('generateCorpus', () => {
   it('is deterministic for a seed and differs between seeds', () => {
     expect([...generateCorpusLines({ count: 300, seed: 3 })]).toEqual(lines);
     expect(generateArticle(0, { count: 300, seed: 4 }).text).not.toBe(articles[0]!.text);
+    expect(generateArticle(7, { count: 300, seed: 3 }).reports).toEqual(generateArticle(7, { count: 300, seed: 3 }).reports);
   });
 
   it('writes Italian and English articles of about 2.5 KB, with a header date that advances', () => {
@@ -57,6 +59,92 @@ describe('generateCorpus', () => {
     expect(degrees.length).toBeGreaterThan(30);
     const median = degrees[Math.floor(degrees.length / 2)]!;
     expect(degrees[0]!).toBeGreaterThan(5 * Math.max(1, median));
+  });
+});
+
+describe('generateCorpus: a world timeline', () => {
+  const dayOf = (iso: string) => Date.parse(iso) / 86_400_000;
+  /** Articles reporting each timeline event (from the generator's own account of what it wrote). */
+  const coverage = (opts: GenerateOptions): Map<string, number> => {
+    const n = new Map<string, number>();
+    for (let i = 0; i < opts.count; i++) {
+      for (const r of generateArticle(i, opts).reports) if (r.id.startsWith('event:')) n.set(r.id, (n.get(r.id) ?? 0) + 1);
+    }
+    return n;
+  };
+
+  it('covers more days as the corpus grows: about 100 articles a day, at least 180 days', () => {
+    const span = (count: number) => dayOf(generateArticle(count - 1, { count }).date) - dayOf(generateArticle(0, { count }).date);
+    expect(timelineDays({ count: 1000 })).toBe(180);
+    expect(span(1000)).toBeGreaterThanOrEqual(178);
+    expect(span(1000)).toBeLessThan(190);
+    expect(span(60_000)).toBeGreaterThanOrEqual(590);
+    expect(span(60_000)).toBeLessThan(610);
+  });
+
+  it('reports events near the article date, and names every participant and the place', () => {
+    for (let i = 0; i < 300; i += 7) {
+      const a = generateArticle(i, { count: 300, seed: 2 });
+      for (const r of a.reports.filter((x) => x.id.startsWith('event:'))) {
+        expect(Math.abs(dayOf(r.date!) - dayOf(a.date))).toBeLessThanOrEqual(4);
+        expect(r.who.length).toBeGreaterThanOrEqual(2);
+        for (const key of [...r.who, r.place!]) {
+          const e = loadGazetteer().entries.get(key)!;
+          expect(e.names.some((n) => a.text.includes(n.form)), `${key} in ${a.id}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('has each event reported by several articles, a few by very many (Zipf-like)', () => {
+    const counts = [...coverage({ count: 600, seed: 5, days: 20 }).values()].sort((a, b) => b - a);
+    const mean = counts.reduce((s, x) => s + x, 0) / counts.length;
+    expect(mean).toBeGreaterThan(2);
+    const median = counts[Math.floor(counts.length / 2)]!;
+    expect(counts[0]!).toBeGreaterThan(8 * median);
+    expect(counts.filter((x) => x === 1).length).toBeGreaterThan(0);
+  });
+
+  it('grows distinct events sublinearly with the articles over a fixed timeline', () => {
+    const small = coverage({ count: 300, seed: 6, days: 30 }).size;
+    const large = coverage({ count: 1200, seed: 6, days: 30 }).size;
+    expect(large).toBeGreaterThanOrEqual(small);
+    // four times the articles, well under twice the events: the timeline, not the articles, sets them
+    expect(large).toBeLessThan(2 * small);
+  });
+
+  it('draws relations mostly from ongoing stories that many articles repeat', () => {
+    let reports = 0;
+    const stories = new Set<string>();
+    for (let i = 0; i < 300; i++) {
+      for (const r of generateArticle(i, { count: 300, seed: 7 }).reports) {
+        if (!r.id.startsWith('story:')) continue;
+        reports++;
+        stories.add(r.id);
+      }
+    }
+    expect(reports).toBeGreaterThan(300);
+    expect(stories.size / reports).toBeLessThan(0.2);
+  });
+
+  it('is extracted as one meeting node per event, with every article that reported it', () => {
+    const opts = { count: 160, seed: 8, days: 8 };
+    const generated = Array.from({ length: opts.count }, (_, i) => generateArticle(i, opts));
+    const g = graphOf(generated.map((a) => extract(readArticle(a.text, { id: a.id }))));
+    const slug = (key: string) => slugify(loadGazetteer().entries.get(key)!.label);
+    const reporters = new Map<string, Set<string>>();
+    for (const a of generated) {
+      for (const r of a.reports) {
+        if (!r.id.startsWith('event:')) continue;
+        const key = `meeting:${r.date}:${r.who.map(slug).sort().join('+')}`;
+        if (!reporters.has(key)) reporters.set(key, new Set());
+        reporters.get(key)!.add(a.id);
+      }
+    }
+    const shared = [...reporters].filter(([, ids]) => ids.size >= 2);
+    expect(shared.length).toBeGreaterThan(10);
+    const found = shared.filter(([key, ids]) => g.hasNode(key) && [...ids].every((id) => (g.getNodeAttribute(key, 'source') ?? []).includes(id)));
+    expect(found.length / shared.length).toBeGreaterThan(0.8);
   });
 });
 
