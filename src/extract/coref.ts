@@ -29,15 +29,10 @@ function officeHolders(): Map<string, GazetteerEntry[]> {
 
 export function resolveCoreference(result: MentionResult): void {
   const recent: string[] = []; // leader keys, most recent last
-  const touch = (key: string) => {
-    const i = recent.indexOf(key);
-    if (i >= 0) recent.splice(i, 1);
-    recent.push(key);
-  };
   for (const sentence of result.mentions) {
     for (const m of sentence) {
       m.refs = refsOf(m, result.entities, recent);
-      if (m.kind !== 'anaphor') for (const r of m.refs) if (r.startsWith('leader:')) touch(r);
+      if (m.kind !== 'anaphor') for (const r of m.refs) if (r.startsWith('leader:')) touch(recent, r);
     }
   }
   // Cataphora: "met his Colombian counterpart ... Colombia's Foreign Minister Rosa Villavicencio said":
@@ -48,6 +43,14 @@ export function resolveCoreference(result: MentionResult): void {
     const later = all.slice(k + 1).find((x) => x.kind === 'entity' && x.entityKind === 'leader' && x.entity && result.entities.get(x.entity)?.countryIso === m.iso);
     if (later?.entity) m.refs = [later.entity];
   });
+}
+
+/** Moves (or adds) a leader key to the end of the recency list. A module function rather than a closure: under
+ *  tsx every closure creation also calls __name. */
+function touch(recent: string[], key: string): void {
+  const i = recent.indexOf(key);
+  if (i >= 0) recent.splice(i, 1);
+  recent.push(key);
 }
 
 function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[]): string[] {

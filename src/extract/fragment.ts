@@ -239,13 +239,20 @@ export const MAX_PAIRED_PARTICIPANTS = 12;
 function meetingPairs(sides: string[][], participants: string[]): Set<string> {
   const out = new Set<string>();
   if (participants.length > MAX_PAIRED_PARTICIPANTS) return out;
-  const add = (a: string, b: string) => { if (a !== b) out.add([a, b].sort().join('|')); };
   if (sides.length >= 2) {
-    for (let x = 0; x < sides.length; x++) for (let y = x + 1; y < sides.length; y++) for (const a of sides[x]!) for (const b of sides[y]!) add(a, b);
+    for (let x = 0; x < sides.length; x++) for (let y = x + 1; y < sides.length; y++) for (const a of sides[x]!) for (const b of sides[y]!) addPair(out, a, b);
   } else {
-    for (let x = 0; x < participants.length; x++) for (let y = x + 1; y < participants.length; y++) add(participants[x]!, participants[y]!);
+    for (let x = 0; x < participants.length; x++) for (let y = x + 1; y < participants.length; y++) addPair(out, participants[x]!, participants[y]!);
   }
   return out;
+}
+
+// Helpers below are module functions rather than closures inside their callers: they run for every occurrence,
+// and under tsx (esbuild keepNames) every closure creation also calls __name, a defineProperty.
+
+/** "a|b" with the two keys in sorted order, once. */
+function addPair(out: Set<string>, a: string, b: string): void {
+  if (a !== b) out.add(a < b ? `${a}|${b}` : `${b}|${a}`);
 }
 
 function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean {
@@ -253,14 +260,20 @@ function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean
   // "a new round of talks could take place in Geneva" is not the round that was just held
   if (o.round && m.status === 'held' && o.status !== 'held') return false;
   // what happened and what is still to come are two meetings ("they spoke ... and will meet soon")
-  const done = (s: Status) => s === 'held';
-  const ahead = (s: Status) => s === 'planned' || s === 'proposed';
   if ((done(m.status) && ahead(o.status)) || (ahead(m.status) && done(o.status))) return false;
   if (!datesCompatible(m.date, o.date)) return false;
   const shared = participants.filter((p) => m.participants.includes(p)).length;
   const subset = shared === participants.length || shared === m.participants.length;
   if (o.visit && shared >= 1) return o.places.length === 0 || m.places.length === 0 || o.places.some((p) => m.places.includes(p));
   return shared >= 2 || (subset && shared >= 1);
+}
+
+function done(s: Status): boolean {
+  return s === 'held';
+}
+
+function ahead(s: Status): boolean {
+  return s === 'planned' || s === 'proposed';
 }
 
 function datesCompatible(a: string | undefined, b: string | undefined): boolean {
@@ -284,8 +297,13 @@ function bounds(d: string): [string, string] {
 function moreSpecific(a: string | undefined, b: string | undefined): string | undefined {
   if (!a) return b;
   if (!b) return a;
-  const span = (d: string) => { const [x, y] = bounds(d); return x === y ? 0 : d.length === 7 ? 2 : 1; };
   return span(b) < span(a) ? b : a;
+}
+
+/** 0 for a day, 1 for a year or a range, 2 for a month: how vague a date is. */
+function span(d: string): number {
+  const [x, y] = bounds(d);
+  return x === y ? 0 : d.length === 7 ? 2 : 1;
 }
 
 function dedupe<T>(xs: T[]): T[] {

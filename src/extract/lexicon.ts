@@ -3,7 +3,7 @@
 // every inflected form, each tagged with the tense its ending signals (incontrerà → future).
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../read/types.js';
-import { CueSet, PhraseIndex } from './phrase-index.js';
+import { CueSet, PhraseIndex, WordMap } from './phrase-index.js';
 
 export type Family = 'meets' | 'negotiates' | 'sanctions' | 'mediates' | 'supports' | 'at_war_with';
 export type Tense = 'future' | 'conditional' | 'past' | 'present' | 'infinitive' | 'gerund';
@@ -97,7 +97,7 @@ export interface Lexicon {
   /** Noun and multi-word triggers. */
   nounTriggers: PhraseIndex<TriggerInfo>;
   /** Single-token verb forms → trigger. */
-  verbForms: Map<string, TriggerInfo>;
+  verbForms: WordMap<TriggerInfo>;
   cues: {
     negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
     future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
@@ -129,7 +129,7 @@ export function loadLexicon(lang: Lang): Lexicon {
   const cf = readJson<CueFile>(lang, 'cues.json');
   const morph = lang === 'it' ? readJson<MorphologyFile>(lang, 'morphology.json') : { classes: {} };
 
-  const verbForms = new Map<string, TriggerInfo>();
+  const verbForms = new WordMap<TriggerInfo>();
   for (const v of tf.verbs) {
     const base = { family: v.family, pos: 'verb' as const, mutual: v.mutual, personObject: v.personObject, requiresWith: v.requiresWith, weak: v.weak, visit: v.visit };
     const endings = morph.classes[v.class ?? 'none'] ?? {};

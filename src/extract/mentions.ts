@@ -146,7 +146,7 @@ export function detectMentions(article: Article): MentionResult {
 class MentionState {
   readonly entities = new Map<string, ArticleEntity>();
   /** Surnames and full names of people found by pattern, for their later mentions. */
-  private readonly localNames = new PhraseIndex<string>({ foldAccents: true });
+  private readonly localNames = new PhraseIndex<string>({ foldAccents: true, local: true });
   private nextId = 0;
   private tokens: Token[] = [];
   private sentenceIndex = 0;

@@ -1,8 +1,9 @@
 // Longest-match lookup of multi-token phrases over a token stream. Phrases are stored by their first
-// token's normalised form, longest first, so a match costs one map lookup plus a few comparisons: the
-// extractor stays linear in the article's length however large the gazetteers grow.
+// token's word id (vocabulary.ts), longest first, so a match costs one array read plus a few integer
+// comparisons: the extractor stays linear in the article's length however large the gazetteers grow.
 import type { Token } from '../read/types.js';
 import { tokenize } from '../read/tokenize.js';
+import { foldAccents, UNKNOWN_WORD, Vocabulary } from './vocabulary.js';
 
 export interface PhraseMatch<T> {
   /** Index one past the last matched token. */
@@ -11,7 +12,8 @@ export interface PhraseMatch<T> {
 }
 
 interface Entry<T> {
-  norms: string[];
+  /** Word ids of the phrase's tokens (in the index's vocabulary). */
+  ids: Int32Array;
   /** When set, tokens must equal these exact surface forms (acronyms: "UN" is not the Italian "un"). */
   exact?: string[];
   /** The first token must be capitalised in the text (proper names). */
@@ -24,19 +26,14 @@ export interface PhraseOptions {
   capitalised?: boolean;
 }
 
-/** Lower-case form without diacritics: "Inácio" and "Inacio", "Erdoğan" and "Erdogan" are one name. */
-const folded = new Map<string, string>();
-const ASCII = /^[\x00-\x7f]*$/;
-export function foldAccents(norm: string): string {
-  if (ASCII.test(norm)) return norm; // fast path: nothing to fold, and cheaper than hashing into the memo
-  let f = folded.get(norm);
-  if (f === undefined) {
-    f = norm.normalize('NFD').replace(/\p{M}+/gu, '');
-    if (folded.size > 200_000) folded.clear(); // bounded memo: a corpus has a few hundred thousand word types
-    folded.set(norm, f);
-  }
-  return f;
-}
+export { foldAccents } from './vocabulary.js';
+
+/**
+ * The vocabulary the long-lived indexes share (gazetteer names, roles, triggers, cues), so that a sentence's ids
+ * are computed once for all of them. Its words are those of the language data, a few thousand: the map does not
+ * grow with the corpus.
+ */
+const shared = new Vocabulary();
 
 /** Is any of tokens[from, to) capitalised? (A loop rather than slice().some(): no garbage in a hot path.) */
 function anyUpper(tokens: readonly Token[], from: number, to: number): boolean {
@@ -44,30 +41,23 @@ function anyUpper(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
-function shapeRow(key: string): number {
-  return key.charCodeAt(0) & 127;
-}
-function shapeBit(key: string): number {
-  return 1 << Math.min(key.length, 31);
-}
-
 /** The shared answer "no phrase here" (never mutated). */
 const NO_MATCH: readonly never[] = Object.freeze([]);
 
 export class PhraseIndex<T> {
-  private readonly byFirst = new Map<string, Entry<T>[]>();
+  private readonly vocabulary: Vocabulary;
+  private readonly fold: boolean;
+  /** Entries by the word id of their first token, longest first; kept dense (no holes) for fast reads. */
+  private readonly byFirst: (Entry<T>[] | undefined)[] = [];
+
   /**
-   * Pre-filter of byFirst's keys: bit min(length, 31) of shapes[first char code & 127] is set for every key. A
-   * clear bit proves a miss without hashing the string; most tokens miss most indexes (cue sets hold a few dozen
-   * phrases), and a map lookup per index per token was the extractor's largest single cost.
+   * foldAccents: compare names without diacritics (for proper names, not for Italian verbs: è ≠ e).
+   * local: words of this index only, in a vocabulary of its own (an article's discovered names), so that
+   * they do not accumulate in the shared vocabularies over a long corpus.
    */
-  private readonly shapes = new Uint32Array(128);
-
-  /** foldAccents: compare names without diacritics (for proper names, not for Italian verbs: è ≠ e). */
-  constructor(private readonly opts: { foldAccents?: boolean } = {}) {}
-
-  private key(norm: string): string {
-    return this.opts.foldAccents ? foldAccents(norm) : norm;
+  constructor(opts: { foldAccents?: boolean; local?: boolean } = {}) {
+    this.vocabulary = opts.local ? new Vocabulary() : shared;
+    this.fold = Boolean(opts.foldAccents);
   }
 
   /** Adds a phrase written as text; it is tokenised like articles are, so both sides agree on boundaries. */
@@ -75,32 +65,34 @@ export class PhraseIndex<T> {
     this.lastTokens = undefined; // the kept answer predates this phrase
     const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
     if (tokens.length === 0) return;
-    const norms = tokens.map((t) => this.key(t.norm));
+    const ids = Int32Array.from(tokens, (t) => this.vocabulary.intern(this.fold ? foldAccents(t.norm) : t.norm));
     // Capitalisation is required of one-word names only ("Turchia" vs "turchia"); longer names
     // ("coalizione dei volenterosi", "stati uniti") are distinctive enough in any case.
-    const entry: Entry<T> = { norms, capitalised: Boolean(opts.capitalised) && tokens.filter((t) => t.kind === 'word').length === 1, payload };
+    const entry: Entry<T> = { ids, capitalised: Boolean(opts.capitalised) && tokens.filter((t) => t.kind === 'word').length === 1, payload };
     if (opts.caseSensitive) entry.exact = tokens.map((t) => t.text);
-    const first = norms[0]!;
-    this.shapes[shapeRow(first)]! |= shapeBit(first);
-    const list = this.byFirst.get(first);
+    const first = ids[0]!;
+    while (this.byFirst.length <= first) this.byFirst.push(undefined);
+    const list = this.byFirst[first];
     if (list) {
       list.push(entry);
-      list.sort((a, b) => b.norms.length - a.norms.length);
-    } else this.byFirst.set(first, [entry]);
+      list.sort((a, b) => b.ids.length - a.ids.length);
+    } else this.byFirst[first] = [entry];
   }
 
   /**
    * Every phrase starting at token i, longest first. The answer may be shared between calls: do not mutate it.
    *
    * The last answer is kept: the mention scanner asks the same index about the same token twice in a row
-   * (counterparts, then names), and a map lookup per index per token is most of the scanner's cost. Token
-   * arrays are never mutated after reading, and add() drops the kept answer.
+   * (counterparts, then names). Token arrays are never mutated after reading, and add() drops the kept answer.
    */
   matchAll(tokens: readonly Token[], i: number): readonly PhraseMatch<T>[] {
     if (tokens === this.lastTokens && i === this.lastI) return this.lastAnswer;
-    const list = this.candidates(tokens, i);
     let out: PhraseMatch<T>[] | undefined;
-    if (list) for (const e of list) if (this.accepts(tokens, i, e)) (out ??= []).push({ end: i + e.norms.length, payload: e.payload });
+    const list = this.candidates(tokens, i);
+    if (list) {
+      const keys = this.vocabulary.keys(tokens, this.fold);
+      for (const e of list) if (this.accepts(tokens, keys, i, e)) (out ??= []).push({ end: i + e.ids.length, payload: e.payload });
+    }
     this.lastTokens = tokens;
     this.lastI = i;
     this.lastAnswer = out ?? NO_MATCH;
@@ -112,37 +104,78 @@ export class PhraseIndex<T> {
     return this.matchAll(tokens, i)[0];
   }
 
+  /** Index one past the longest phrase starting at token i, or -1: match() without building the answer. */
+  longestEnd(tokens: readonly Token[], i: number): number {
+    const list = this.candidates(tokens, i);
+    if (list) {
+      const keys = this.vocabulary.keys(tokens, this.fold);
+      for (const e of list) if (this.accepts(tokens, keys, i, e)) return i + e.ids.length;
+    }
+    return -1;
+  }
+
   private lastTokens: readonly Token[] | undefined;
   private lastI = -1;
   private lastAnswer: readonly PhraseMatch<T>[] = NO_MATCH;
 
-  /** Phrases whose first token has the norm of tokens[i], longest first. */
+  /** Phrases whose first token is the word of tokens[i], longest first. */
   private candidates(tokens: readonly Token[], i: number): Entry<T>[] | undefined {
-    const first = tokens[i];
-    if (!first) return undefined;
-    const key = this.key(first.norm);
-    return this.shapes[shapeRow(key)]! & shapeBit(key) ? this.byFirst.get(key) : undefined;
+    if (i < 0 || i >= tokens.length) return undefined;
+    const id = this.vocabulary.keys(tokens, this.fold)[i]!;
+    return id < this.byFirst.length ? this.byFirst[id] : undefined;
   }
 
-  private accepts(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
+  private accepts(tokens: readonly Token[], keys: Int32Array, i: number, e: Entry<T>): boolean {
     // proper names are capitalised, but may start with a particle ("von der Leyen", "al-Sisi")
-    if (e.capitalised && !tokens[i]!.upper && !anyUpper(tokens, i + 1, i + e.norms.length)) return false;
-    return this.matchesAt(tokens, i, e);
-  }
-
-  has(norm: string): boolean {
-    const key = this.key(norm);
-    return (this.shapes[shapeRow(key)]! & shapeBit(key)) !== 0 && this.byFirst.has(key);
-  }
-
-  private matchesAt(tokens: readonly Token[], i: number, e: Entry<T>): boolean {
-    if (i + e.norms.length > tokens.length) return false;
-    // e was found under the first token's key, so its first norm already matches: only exact forms recheck it.
-    for (let k = e.exact ? 0 : 1; k < e.norms.length; k++) {
-      const t = tokens[i + k]!;
-      if (e.exact ? t.text !== e.exact[k] : this.key(t.norm) !== e.norms[k]) return false;
+    if (e.capitalised && !tokens[i]!.upper && !anyUpper(tokens, i + 1, i + e.ids.length)) return false;
+    const ids = e.ids;
+    if (i + ids.length > tokens.length) return false;
+    // e was found under the first token's id, so its first word already matches: only exact forms recheck it.
+    if (e.exact) {
+      for (let k = 0; k < ids.length; k++) if (tokens[i + k]!.text !== e.exact[k]) return false;
+    } else {
+      for (let k = 1; k < ids.length; k++) if (keys[i + k] !== ids[k]) return false;
     }
     return true;
+  }
+
+  /** Does a phrase start with this word? */
+  has(norm: string): boolean {
+    const id = this.vocabulary.idOf(norm, this.fold);
+    return id !== UNKNOWN_WORD && id < this.byFirst.length && this.byFirst[id] !== undefined;
+  }
+}
+
+/**
+ * Single words (token norms, taken as they are: not tokenised) → values. Looked up by the token's id in the
+ * shared vocabulary rather than by string: a Map<string, T> would hash the token's string once more, and the
+ * sentence's ids are already at hand. Used for the thousands of inflected verb forms asked about every token.
+ */
+export class WordMap<T> {
+  /** Values by word id; kept dense (no holes) for fast reads. */
+  private readonly byId: (T | undefined)[] = [];
+
+  set(word: string, value: T): void {
+    const id = shared.intern(word);
+    while (this.byId.length <= id) this.byId.push(undefined);
+    this.byId[id] = value;
+  }
+
+  /** The value of a word, as Map.get. */
+  get(word: string): T | undefined {
+    const id = shared.idOf(word, false);
+    return id < this.byId.length ? this.byId[id] : undefined;
+  }
+
+  has(word: string): boolean {
+    return this.get(word) !== undefined;
+  }
+
+  /** The value of token i's norm. */
+  at(tokens: readonly Token[], i: number): T | undefined {
+    if (i < 0 || i >= tokens.length) return undefined;
+    const id = shared.keys(tokens, false)[i]!;
+    return id < this.byId.length ? this.byId[id] : undefined;
   }
 }
 
@@ -154,7 +187,7 @@ export class CueSet {
   }
   /** Index one past the cue starting at token i, or -1. */
   at(tokens: readonly Token[], i: number): number {
-    return this.index.match(tokens, i)?.end ?? -1;
+    return this.index.longestEnd(tokens, i);
   }
   /** Does a cue start anywhere in tokens [from, to)? */
   within(tokens: readonly Token[], from: number, to: number): boolean {

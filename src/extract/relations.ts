@@ -83,6 +83,8 @@ class RelationContext {
   private breaks: number[] = [];
   /** Tokens inside a mention. */
   private covered: boolean[] = [];
+  /** tenseOfWord() of each token, computed once per sentence: the tense cues look at the same words again. */
+  private wordTenses: (Tense | undefined)[] = [];
 
   constructor(
     private readonly article: Article,
@@ -95,6 +97,7 @@ class RelationContext {
     this.tokens = s.tokens;
     this.mentions = mentions;
     this.args = mentions.filter((m) => !m.modifier && m.refs.length > 0).map((m) => ({ m, refs: m.refs }));
+    this.wordTenses = this.tokens.map((t) => tenseOfWord(t, this.article.lang));
     // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
     this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
     this.timeToken = this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
@@ -115,7 +118,7 @@ class RelationContext {
         i = noun.end - 1;
         continue;
       }
-      const verb = this.lex.verbForms.get(this.tokens[i]!.norm);
+      const verb = this.lex.verbForms.at(this.tokens, i);
       if (verb) this.trigger(i, i + 1, verb);
       else if (this.lex.cues.call.at(this.tokens, i) > 0) this.callOn(i, this.lex.cues.call.at(this.tokens, i));
       else if (this.lex.cues.support.at(this.tokens, i) > 0) this.supportVerb(i, this.lex.cues.support.at(this.tokens, i));
@@ -141,9 +144,8 @@ class RelationContext {
     let past = 0;
     let future = 0;
     for (let k = 0; k < this.tokens.length; k++) {
-      const t = this.tokens[k]!;
-      const trig = this.lex.verbForms.get(t.norm);
-      const tense = trig?.tense ?? tenseOfWord(t, this.article.lang);
+      const trig = this.lex.verbForms.at(this.tokens, k);
+      const tense = trig?.tense ?? this.wordTenses[k];
       if (tense === 'past') past++;
       else if (tense === 'future') future++;
       else if (isPastParticipleAfterAux(this.tokens, k, this.article.lang)) past++;
@@ -433,24 +435,27 @@ class RelationContext {
    * "non solo" / "not only" negates nothing.
    */
   private negated(i0: number, i1: number, clause: Clause, info: TriggerInfo): boolean {
-    const isNegation = (k: number) => {
-      if (this.lex.cues.negation.at(this.tokens, k) < 0) return false;
-      const next = this.tokens[k + 1]?.norm;
-      return !(next === 'solo' || next === 'only' || next === 'soltanto' || next === 'just');
-    };
     let words = 0;
     for (let k = i0 - 1; k >= clause.start && words < 4; k--) {
       if (this.tokens[k]!.kind !== 'word') continue;
       words++;
-      if (isNegation(k)) return true;
+      if (this.isNegation(k)) return true;
     }
     if (info.pos !== 'noun') return false;
     for (let k = i1; k < clause.end; k++) {
-      if (!isNegation(k)) continue;
+      if (!this.isNegation(k)) continue;
       const next = this.tokens[k + 1]?.norm ?? '';
       if (COPULAS.has(next) || (next === "'" && COPULAS.has(this.tokens[k + 2]?.norm ?? ''))) return true;
     }
     return false;
+  }
+
+  /** A negation cue at token k, "non solo" / "not only" excepted. (A method, not a closure in negated(): that
+   *  runs for every trigger, and under tsx each closure creation also calls __name.) */
+  private isNegation(k: number): boolean {
+    if (this.lex.cues.negation.at(this.tokens, k) < 0) return false;
+    const next = this.tokens[k + 1]?.norm;
+    return !(next === 'solo' || next === 'only' || next === 'soltanto' || next === 'just');
   }
 
   private statusByDate(date: string | undefined): Status | undefined {
@@ -470,7 +475,7 @@ class RelationContext {
     if (isPastParticipleAfterAux(this.tokens, i0, this.article.lang)) return 'past';
     if (own === 'infinitive' || own === 'present' || own === 'gerund') {
       for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 4); k--) {
-        const t = tenseOfWord(this.tokens[k]!, this.article.lang) ?? (isPastParticipleAfterAux(this.tokens, k, this.article.lang) ? 'past' : undefined);
+        const t = this.wordTenses[k] ?? (isPastParticipleAfterAux(this.tokens, k, this.article.lang) ? 'past' : undefined);
         if (t) return t;
       }
     }
@@ -480,7 +485,7 @@ class RelationContext {
   /** The tense of the clause's verbs, from their endings and auxiliaries, for noun triggers. */
   private clauseTense(clause: Clause, i0: number): Tense | undefined {
     for (let k = i0 - 1; k >= clause.start; k--) {
-      const t = tenseOfWord(this.tokens[k]!, this.article.lang);
+      const t = this.wordTenses[k];
       if (t) return t;
     }
     if (this.lex.cues.past.within(this.tokens, clause.start, i0)) return 'past';

@@ -25,6 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { tokenize } from '../read/tokenize.js';
 import { norm as normOf } from '../read/normalise.js';
+import { WordMap } from './phrase-index.js';
 import type { Lang, Sentence, Token } from '../read/types.js';
 
 export type TimeGrain = 'day' | 'week' | 'month' | 'year' | 'range';
@@ -116,13 +117,22 @@ function byFirstWord<E extends [Phrase, ...unknown[]]>(list: readonly E[]): Map<
 
 const cache = new Map<Lang, TimeData>();
 
-const starterCache = new Map<Lang, Set<string>>();
+/** How a word may open a time expression (see canStart). */
+const STRONG_START = 2;
+const WEAK_START = 1;
+type StartClass = typeof STRONG_START | typeof WEAK_START;
 
-/** Every word of data/lang/LANG/time.json (and each word of its phrases), folded like tokens. */
-function startWords(lang: Lang): Set<string> {
-  let set = starterCache.get(lang);
-  if (set) return set;
-  set = new Set<string>();
+const starterCache = new Map<Lang, WordMap<StartClass>>();
+
+/**
+ * Every word of data/lang/LANG/time.json (and each word of its phrases), folded like tokens, with its StartClass.
+ * A WordMap rather than a Set of strings: it is asked about every token, and reads the sentence's word ids,
+ * which the phrase indexes have already computed.
+ */
+function startWords(lang: Lang): WordMap<StartClass> {
+  const cached = starterCache.get(lang);
+  if (cached) return cached;
+  const set = new Set<string>();
   const raw = JSON.parse(readFileSync(new URL(`../../data/lang/${lang}/time.json`, import.meta.url), 'utf8')) as unknown;
   const walk = (v: unknown): void => {
     if (typeof v === 'string') for (const t of tokenize(v)) set!.add(t.norm);
@@ -130,27 +140,35 @@ function startWords(lang: Lang): Set<string> {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { for (const t of tokenize(k)) set!.add(t.norm); walk(x); }
   };
   walk(raw);
-  starterCache.set(lang, set);
-  return set;
+  const classes = new WordMap<StartClass>();
+  for (const w of set) classes.set(w, WEAK.has(w) ? WEAK_START : STRONG_START);
+  starterCache.set(lang, classes);
+  return classes;
 }
 
 /** Function words of the time data that start an expression only with a time word after them. A speed
  *  shortcut, not linguistics: without it every article and preposition tries all rules. */
 const WEAK = new Set(['il', 'lo', 'la', "l'", 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an', 'on', 'in', 'at', 'al', 'dal', 'nel', 'nella', 'di', 'del', 'della', 'of', 'by', 'tra', 'fra', 'entro', 'per', 'da', 'dalla', 'dall\'', 'to', 'from', 'until', 'till', 'e', 'and', 'this', 'next', 'last', 'early', 'late', 'earlier', 'later', 'questo', 'questa', 'prossimo', 'prossima', 'scorso', 'scorsa', 'fine', 'inizio', 'metà', 'end', 'mid']);
 
-const DIGIT = /\d/;
+/** Does s contain an ASCII digit (as /\d/)? A char-code loop: this runs on every token. */
+function hasDigit(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
-function strongAt(toks: readonly Token[], i: number, starters: Set<string>): boolean {
+function strongAt(toks: readonly Token[], i: number, starters: WordMap<StartClass>): boolean {
   const t = toks[i];
-  return Boolean(t && (t.kind === 'number' || DIGIT.test(t.norm) || (starters.has(t.norm) && !WEAK.has(t.norm))));
+  return Boolean(t && (t.kind === 'number' || starters.at(toks, i) === STRONG_START || hasDigit(t.norm)));
 }
 
 /** A time word or number here, or a short function word (il, the, on, tra) right before one. */
-function canStart(toks: readonly Token[], i: number, starters: Set<string>): boolean {
+function canStart(toks: readonly Token[], i: number, starters: WordMap<StartClass>): boolean {
   if (strongAt(toks, i, starters)) return true;
-  const t = toks[i]!;
-  if (!starters.has(t.norm)) return false;
-  return strongAt(toks, i + 1, starters) || (starters.has(toks[i + 1]?.norm ?? '') && strongAt(toks, i + 2, starters));
+  if (starters.at(toks, i) === undefined) return false;
+  return strongAt(toks, i + 1, starters) || (starters.at(toks, i + 1) !== undefined && strongAt(toks, i + 2, starters));
 }
 
 function timeData(lang: Lang): TimeData {
@@ -215,6 +233,19 @@ function parseYmd(iso: string): Ymd | undefined {
   if (!m) return undefined;
   const x = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
   return validDay(x) ? x : undefined;
+}
+
+let lastArticleDate: string | undefined;
+let lastArticleBase: Ymd | undefined;
+
+/** parseYmd(articleDate), kept for the next call: every sentence of an article asks about the same date.
+ *  (Ymd values are never mutated.) */
+function articleBase(articleDate: string): Ymd | undefined {
+  if (articleDate !== lastArticleDate) {
+    lastArticleBase = parseYmd(articleDate);
+    lastArticleDate = articleDate;
+  }
+  return lastArticleBase;
 }
 
 function validDay(x: Ymd): boolean {
@@ -354,12 +385,11 @@ function resolveDayMonth(ctx: Ctx, m: number, d: number, dir?: -1 | 1): Ymd | un
   const base = ctx.base;
   if (!base) return undefined;
   let x: Ymd = { y: base.y, m, d };
-  const before = (c: Ymd) => cmp(c, base) < 0;
-  const after = (c: Ymd) => cmp(c, base) > 0;
+  // comparisons inline rather than through before()/after() closures: this runs for every date without a year
   if (dir === -1 || (dir === undefined && ctx.tense === 'past')) {
-    if (dir === -1 ? !before(x) : after(x)) x = { y: base.y - 1, m, d };
+    if (dir === -1 ? !(cmp(x, base) < 0) : cmp(x, base) > 0) x = { y: base.y - 1, m, d };
   } else if (dir === 1 || (dir === undefined && ctx.tense === 'future')) {
-    if (dir === 1 ? !after(x) : before(x)) x = { y: base.y + 1, m, d };
+    if (dir === 1 ? !(cmp(x, base) > 0) : cmp(x, base) < 0) x = { y: base.y + 1, m, d };
   }
   return validDay(x) ? x : undefined;
 }
@@ -657,7 +687,7 @@ export function findTimeExpressions(
   tense?: TenseHint,
 ): TimeMention[] {
   const ctx: Ctx = { toks: sentence.tokens, data: timeData(lang), tense };
-  if (articleDate !== undefined) ctx.base = parseYmd(articleDate);
+  if (articleDate !== undefined) ctx.base = articleBase(articleDate);
   const out: TimeMention[] = [];
   const starters = startWords(lang);
   for (let i = 0; i < ctx.toks.length; ) {

@@ -67,9 +67,14 @@ function adjacent(a: Token, b: Token): boolean {
   return a.end === b.start;
 }
 
+/** A capitalised stop word: after an abbreviation, it shows that a new sentence starts ("in the U.S. The talks").
+ *  A module function, not a closure made per paragraph: under tsx each closure creation also calls __name. */
+function capitalisedStopword(stopwords: ReadonlySet<string>, next: Token | undefined): boolean {
+  return !!next && next.upper && stopwords.has(next.norm);
+}
+
 function splitTokens(tokens: Token[], lang: Lang): Token[][] {
   const data = readerData(lang);
-  const beforeStopword = (next: Token | undefined) => !!next && next.upper && data.stopwords.has(next.norm);
   const out: Token[][] = [];
   let from = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -86,13 +91,13 @@ function splitTokens(tokens: Token[], lang: Lang): Token[][] {
       if (boundary && singlePeriod && prev && prev.kind === 'word' && adjacent(prev, tok)) {
         if (data.titles.has(prev.norm)) boundary = false;
         else if (data.otherAbbreviations.has(prev.norm) || (prev.upper && [...prev.text].length === 1)) {
-          boundary = beforeStopword(next);
+          boundary = capitalisedStopword(data.stopwords, next);
         }
       }
     } else if (tok.kind === 'word' && tok.norm.endsWith('.') && tok.norm.length > 1) {
       // Dotted abbreviation token (U.S., p.es.): its period may also close the sentence.
       const abbr = tok.norm.slice(0, -1);
-      boundary = !data.titles.has(abbr) && beforeStopword(tokens[t + 1]);
+      boundary = !data.titles.has(abbr) && capitalisedStopword(data.stopwords, tokens[t + 1]);
     }
     if (boundary) {
       out.push(tokens.slice(from, last + 1));
