@@ -9,15 +9,18 @@ import type { Lang, Token } from './types.js';
 /** Enough text to decide; keeps detection cheap on very long inputs. */
 export const SAMPLE_CHARS = 4_000; // a few hundred words decide the language; more only costs time
 
-let exclusive: Map<Lang, Set<string>> | undefined;
+let exclusive: Map<string, Lang> | undefined;
 
-function exclusiveStopwords(): Map<Lang, Set<string>> {
+/**
+ * Each stop word found in one language's list and not in the others, with that language. One map for all
+ * languages (the lists it keeps are disjoint): one lookup per token rather than one per language.
+ */
+function exclusiveStopwords(): Map<string, Lang> {
   if (!exclusive) {
     exclusive = new Map();
     for (const lang of LANGS) {
-      const own = readerData(lang).stopwords;
       const others = LANGS.filter((l) => l !== lang).map((l) => readerData(l).stopwords);
-      exclusive.set(lang, new Set([...own].filter((w) => !others.some((o) => o.has(w)))));
+      for (const w of readerData(lang).stopwords) if (!others.some((o) => o.has(w))) exclusive.set(w, lang);
     }
   }
   return exclusive;
@@ -36,11 +39,11 @@ function tokenScores(tokens: readonly Token[]): Record<Lang, number> {
 }
 
 function addScores(scores: Record<Lang, number>, tokens: readonly Token[]): void {
-  // the per-language sets looked up once, not per token
-  const sets = LANGS.map((lang) => [lang, exclusiveStopwords().get(lang)!] as const);
+  const words = exclusiveStopwords();
   for (const t of tokens) {
     if (t.kind !== 'word') continue;
-    for (const [lang, set] of sets) if (set.has(t.norm)) scores[lang]++;
+    const lang = words.get(t.norm);
+    if (lang !== undefined) scores[lang]++;
   }
 }
 

@@ -14,6 +14,9 @@ const FOLD: ReadonlyMap<string, string> = new Map([
   ['\u2013', '-'], ['\u2014', '-'], ['\u2012', '-'], ['\u2015', '-'], ['\u2212', '-'], ['\u2010', '-'], ['\u2011', '-'],
 ]);
 
+/** FOLD by char code: fold() looks characters up by code, without making a one-character string for each. */
+const FOLD_BY_CODE: ReadonlyMap<number, string> = new Map([...FOLD].map(([from, to]) => [from.charCodeAt(0), to]));
+
 /** Fold typographic variants to ASCII, one UTF-16 unit for one: `fold(s).length === s.length`. */
 export function fold(text: string): string {
   let out = '';
@@ -22,7 +25,7 @@ export function fold(text: string): string {
     // Fast path (this runs on every character of every article): ASCII folds nothing except the backtick.
     const c = text.charCodeAt(i);
     if (c < 128 && c !== 0x60) continue;
-    const rep = FOLD.get(text[i]!);
+    const rep = FOLD_BY_CODE.get(c);
     if (rep !== undefined) {
       out += text.slice(from, i) + rep;
       from = i + 1;
@@ -31,14 +34,17 @@ export function fold(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** ASCII without the backtick, the one ASCII character fold() changes. */
-const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
-
 /** The matching form of one token: NFC, folded, lower-cased, accents kept (incontrerà ≠ incontrera). */
 export function norm(token: string): string {
-  // Fast path for the common all-ASCII token: NFC and folding leave it unchanged (bar the backtick), and
-  // String.prototype.normalize is costly even on ASCII.
-  if (PLAIN_ASCII.test(token)) return token.toLowerCase();
-  return fold(token.normalize('NFC')).toLowerCase();
+  // Fast path for the common all-ASCII token: NFC and folding leave it unchanged (bar the backtick, the one ASCII
+  // character fold() changes), and String.prototype.normalize is costly even on ASCII. A char-code loop rather
+  // than a regex test, and no toLowerCase() call when there is no capital: this runs on every token.
+  let capital = false;
+  for (let k = 0; k < token.length; k++) {
+    const c = token.charCodeAt(k);
+    if (c >= 128 || c === 0x60) return fold(token.normalize('NFC')).toLowerCase();
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital ? token.toLowerCase() : token;
 }
 

@@ -7,24 +7,57 @@ import { fold, norm } from './normalise.js';
 import { readerData } from './lang-data.js';
 import type { Token } from './types.js';
 
-const WORD = /[\p{L}\p{M}\p{N}]/u;
-const LETTER = /[\p{L}\p{M}]/u;
-const UPPER = /[\p{Lu}\p{Lt}]/u;
-const SPACE = /\s/u;
-/** Joins two word parts into one token (russo-americane); en and em dashes do not. */
-const JOINING_HYPHENS = new Set(['-', '\u2010', '\u2011']);
-/** Inside numbers: 3.5, 1.000.000, 24,5, 10:30. */
-const NUMBER_SEPARATORS = new Set(['.', ',', ':']);
+/**
+ * A Unicode character class (a regex over one code point), remembered per BMP code unit. Italian text is full of
+ * accented letters; testing a regex on a fresh one-character string for each of them was a large share of
+ * tokenising. Astral code points (rare) still go to the regex.
+ */
+class CharClass {
+  /** 0: not known yet, 1: not in the class, 2: in the class. */
+  private readonly memo = new Uint8Array(0x10000);
+  constructor(private readonly re: RegExp) {}
+
+  /** Is the code point at s[i] in the class (as re.test(charAt(s, i)))? */
+  at(s: string, i: number): boolean {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) return this.re.test(String.fromCodePoint(cp));
+    let v = this.memo[cp]!;
+    if (v === 0) {
+      v = this.re.test(String.fromCharCode(cp)) ? 2 : 1;
+      this.memo[cp] = v;
+    }
+    return v === 2;
+  }
+}
+
+const WORD = new CharClass(/[\p{L}\p{M}\p{N}]/u);
+const LETTER = new CharClass(/[\p{L}\p{M}]/u);
+const UPPER = new CharClass(/[\p{Lu}\p{Lt}]/u);
+const SPACE = new CharClass(/\s/u);
+const ANY_LETTER = /\p{L}/u;
+
+/** Joins two word parts into one token (russo-americane); en and em dashes do not: '-', U+2010, U+2011. */
+function isJoiningHyphen(c: number): boolean {
+  return c === 0x2d || c === 0x2010 || c === 0x2011;
+}
+/** Inside numbers: 3.5, 1.000.000, 24,5, 10:30 ('.', ',', ':'). */
+function isNumberSeparator(c: number): boolean {
+  return c === 0x2e || c === 0x2c || c === 0x3a;
+}
+const APOSTROPHE = 0x27;
+const PERIOD = 0x2e;
+
+// Character tests take char codes and code point lengths rather than one-character strings: they run on every
+// character of every article, and each s[i] or String.fromCodePoint() was a string to make and compare.
 
 // Elisions are Italian, clitics English; an article's language is not known yet when it is tokenized, and the
 // two rules do not collide (one looks at the part before the apostrophe, the other at the part after it).
 const ELISIONS = readerData('it').elisions;
 const CLITICS = readerData('en').clitics;
 
-function charAt(s: string, i: number): string {
-  if (i >= s.length) return '';
-  const cp = s.codePointAt(i)!;
-  return String.fromCodePoint(cp);
+/** Length in UTF-16 units of the code point at s[i] (1 or 2). */
+function cpLength(s: string, i: number): number {
+  return s.codePointAt(i)! > 0xffff ? 2 : 1;
 }
 
 function isAsciiAlnum(c: number): boolean {
@@ -35,14 +68,14 @@ function isWordAt(s: string, i: number): boolean {
   if (i >= s.length) return false;
   const c = s.charCodeAt(i);
   if (c < 128) return isAsciiAlnum(c);
-  return WORD.test(charAt(s, i));
+  return WORD.at(s, i);
 }
 
 function isLetterAt(s: string, i: number): boolean {
   if (i >= s.length) return false;
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(charAt(s, i));
+  return LETTER.at(s, i);
 }
 
 function isDigitAt(s: string, i: number): boolean {
@@ -52,7 +85,7 @@ function isDigitAt(s: string, i: number): boolean {
 
 /** End of the run of word characters starting at i. */
 function scanRun(s: string, i: number): number {
-  while (i < s.length && isWordAt(s, i)) i += s.codePointAt(i)! > 0xffff ? 2 : 1;
+  while (i < s.length && isWordAt(s, i)) i += cpLength(s, i);
   return i;
 }
 
@@ -64,10 +97,10 @@ function scanDotted(s: string, i: number): number {
     let k = i;
     let letters = 0;
     while (letters <= 3 && isLetterAt(s, k)) {
-      k += charAt(s, k).length;
+      k += cpLength(s, k);
       letters++;
     }
-    if (letters === 0 || letters > 3 || s[k] !== '.') break;
+    if (letters === 0 || letters > 3 || s.charCodeAt(k) !== PERIOD) break;
     segments++;
     end = k + 1;
     i = k + 1;
@@ -78,14 +111,14 @@ function scanDotted(s: string, i: number): number {
 function isUpperAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return c >= 65 && c <= 90; // fast path: no regex (and no string) for ASCII
-  return UPPER.test(charAt(s, i));
+  return UPPER.at(s, i);
 }
 
 /** Is s[i] white space (as /\s/u)? ASCII is decided by char code: this runs on every character. */
 function isSpaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(charAt(s, i));
+  return SPACE.at(s, i);
 }
 
 function makeToken(text: string, start: number, end: number, offset: number, kind: Token['kind']): Token {
@@ -100,8 +133,9 @@ function makeToken(text: string, start: number, end: number, offset: number, kin
   };
 }
 
-function wordKind(raw: string): Token['kind'] {
-  return isDigitAt(raw, 0) && !/\p{L}/u.test(raw) ? 'number' : 'word';
+/** 'number' for a word of s[start, end) that starts with a digit and has no letter (24, 3,5, 10:30). */
+function wordKind(s: string, start: number, end: number): Token['kind'] {
+  return isDigitAt(s, start) && !ANY_LETTER.test(s.slice(start, end)) ? 'number' : 'word';
 }
 
 /**
@@ -117,11 +151,11 @@ export function tokenize(text: string, offset = 0): Token[] {
   let i = 0;
   while (i < n) {
     if (isSpaceAt(f, i)) {
-      i += f.codePointAt(i)! > 0xffff ? 2 : 1;
+      i += cpLength(f, i);
       continue;
     }
     if (!isWordAt(f, i)) {
-      const len = f.codePointAt(i)! > 0xffff ? 2 : 1;
+      const len = cpLength(f, i);
       tokens.push(makeToken(text, i, i + len, offset, 'punct'));
       i += len;
       continue;
@@ -134,16 +168,14 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     let end = scanRun(f, i);
-    for (;;) {
-      const c = f[end];
-      if (c === undefined) break;
-      if (JOINING_HYPHENS.has(text[end]!) && isWordAt(f, end + 1)) {
+    while (end < n) {
+      if (isJoiningHyphen(text.charCodeAt(end)) && isWordAt(f, end + 1)) {
         end = scanRun(f, end + 1);
-      } else if (NUMBER_SEPARATORS.has(c) && isDigitAt(f, end - 1) && isDigitAt(f, end + 1) && isDigitAt(f, start)) {
+      } else if (isNumberSeparator(f.charCodeAt(end)) && isDigitAt(f, end - 1) && isDigitAt(f, end + 1) && isDigitAt(f, start)) {
         end = scanRun(f, end + 1);
       } else break;
     }
-    if (f[end] === "'" && isLetterAt(f, end + 1)) {
+    if (f.charCodeAt(end) === APOSTROPHE && isLetterAt(f, end + 1)) {
       const before = f.slice(start, end).toLowerCase();
       if (ELISIONS.has(before)) {
         tokens.push(makeToken(text, start, end + 1, offset, 'word'));
@@ -154,12 +186,12 @@ export function tokenize(text: string, offset = 0): Token[] {
       let k = end + 1;
       let letters = 0;
       while (letters <= 3 && isLetterAt(f, k)) {
-        k += charAt(f, k).length;
+        k += cpLength(f, k);
         letters++;
       }
       const after = f.slice(end + 1, k).toLowerCase();
       if (!isWordAt(f, k) && CLITICS.has(after)) {
-        tokens.push(makeToken(text, start, end, offset, wordKind(f.slice(start, end))));
+        tokens.push(makeToken(text, start, end, offset, wordKind(f, start, end)));
         tokens.push(makeToken(text, end, k, offset, 'word'));
         i = k;
         continue;
@@ -173,7 +205,7 @@ export function tokenize(text: string, offset = 0): Token[] {
       // O'Brien, D'Alema stays whole only when not an elision: one name.
       end = scanRun(f, end + 1);
     }
-    tokens.push(makeToken(text, start, end, offset, wordKind(f.slice(start, end))));
+    tokens.push(makeToken(text, start, end, offset, wordKind(f, start, end)));
     i = end;
   }
   return tokens;
