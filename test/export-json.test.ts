@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeError, writeFileAtomic } from '../src/export/atomic.js';
-import { fromJson, toJson } from '../src/export/json.js';
+import { fromJson, fromJsonLines, isJsonLinesLayout, jsonChunks, toJson } from '../src/export/json.js';
 import { isUserError, UserError } from '../src/errors.js';
 import { applyAppearance } from '../src/graph/appearance.js';
 import { createGraph } from '../src/graph/create.js';
@@ -150,5 +150,39 @@ describe('writeFileAtomic', () => {
       await expect(writeFileAtomic(join(d, 'g.json'), 'x')).rejects.toThrow('permission denied');
       chmodSync(d, 0o700);
     }
+  });
+});
+
+describe('fromJsonLines (graph.json read line by line, for files beyond the longest string)', () => {
+  it('reads back what toJson and jsonChunks write, byte for byte, including self-loops and the empty graph', async () => {
+    for (const g of [styledSample(), selfLoopGraph(), createGraph()]) {
+      const text = [...jsonChunks(g)].join('');
+      expect(text).toBe(toJson(g));
+      expect(isJsonLinesLayout(text.slice(0, text.indexOf('\n')))).toBe(true);
+      expect(toJson(await fromJsonLines(text.split('\n')))).toBe(text);
+    }
+  });
+
+  it('refuses a truncated file, a broken element, a dangling edge and another layout, naming the line', async () => {
+    const text = toJson(styledSample());
+    const lines = text.split('\n');
+    const errorOf = async (ls: string[]): Promise<string> => {
+      try {
+        await fromJsonLines(ls);
+      } catch (err) {
+        expect(isUserError(err)).toBe(true);
+        return (err as Error).message;
+      }
+      return 'no error';
+    };
+    expect(await errorOf(lines.slice(0, -3))).toMatch(/truncated/);
+    const broken = [...lines];
+    broken[4] = broken[4]!.slice(0, 20);
+    expect(await errorOf(broken)).toMatch(/line 5: invalid JSON/);
+    const edgeAt = lines.findIndex((l) => l.startsWith('{') && l.includes('"source"'));
+    const dangling = [...lines];
+    dangling[edgeAt] = dangling[edgeAt]!.replace(/"source":"[^"]*"/, '"source":"country:XXX"');
+    expect(await errorOf(dangling)).toMatch(/not in the graph/);
+    expect(await errorOf([JSON.stringify(JSON.parse(text))])).toMatch(/line 1/);
   });
 });

@@ -13,11 +13,12 @@
 // JSON Lines rows, fragments) were skipped, each reported on stderr as "kg: skipped NAME: reason";
 // 1 nothing could be built (or a user error), and no file was written.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import { parseIsoDate } from '../read/index.js';
-import { fromJson, toJson } from '../export/json.js';
+import { fromJson, fromJsonLines, isJsonLinesLayout, toJson } from '../export/json.js';
 import { toGexf, type EdgeMode, type GexfVersion } from '../export/gexf.js';
 import { createGraph, type KnowledgeGraph } from '../graph/create.js';
 import type { Fragment } from '../graph/model.js';
@@ -75,19 +76,51 @@ function threadsOpt(value: string): number {
   return n;
 }
 
-function loadGraph(dir: string): KnowledgeGraph {
+/** V8's longest string is ~512 MB (2^29 - 24 characters); a larger file can only be read in pieces. */
+const MAX_WHOLE_FILE = 2 ** 29 - 24;
+
+/**
+ * The graph in DIR/graph.json. A file in the layout `kg build` writes (one node or edge per line) is
+ * read line by line, whatever its size; any other graphology export is read whole.
+ */
+async function loadGraph(dir: string): Promise<KnowledgeGraph> {
   const file = join(dir, 'graph.json');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
+  const cannotRead = (err: unknown): UserError => {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such file (build it first with kg build --out)' : `cannot read (${code ?? 'error'})`}`);
+    return new UserError(`${file}: ${code === 'ENOENT' ? 'no such file (build it first with kg build --out)' : `cannot read (${code ?? 'error'})`}`);
+  };
+  let first = '';
+  let size = 0;
+  try {
+    size = statSync(file).size;
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(4096);
+      first = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw cannotRead(err);
   }
   try {
+    const newline = first.indexOf('\n');
+    if (newline >= 0 && isJsonLinesLayout(first.slice(0, newline))) {
+      const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+      return await fromJsonLines(lines);
+    }
+    if (size > MAX_WHOLE_FILE) throw new UserError(`too large (${(size / 1e6).toFixed(0)} MB) to read whole, and not in the one-element-per-line layout kg build writes`);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw cannotRead(err);
+    }
     return fromJson(text);
   } catch (err) {
-    throw new UserError(`${file}: ${(err as Error).message}`);
+    if (isUserError(err) && err.message.startsWith(file)) throw err;
+    if (isUserError(err)) throw new UserError(`${file}: ${err.message}`);
+    throw cannotRead(err);
   }
 }
 
@@ -105,7 +138,7 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
   const timings = startTimings(opts.timings === true);
   const { items, skipped } = await collectInputs(paths.length ? paths : ['seeds']);
   timings.lap('list inputs');
-  const merger = new GraphMerger(opts.into ? loadGraph(opts.into) : createGraph());
+  const merger = new GraphMerger(opts.into ? await loadGraph(opts.into) : createGraph());
   if (opts.into) timings.lap('load graph');
   const before = merger.report.merged;
   for (const s of skipped) merger.skip(s.name, s.reason);

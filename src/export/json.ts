@@ -103,18 +103,126 @@ function shapeProblem(data: unknown): string | null {
   if (!Array.isArray(data.edges)) return 'no "edges" array';
   if (data.attributes !== undefined && !isObject(data.attributes)) return '"attributes" is not an object';
   for (const [i, n] of (data.nodes as unknown[]).entries()) {
-    if (!isObject(n) || typeof n.key !== 'string') return `node #${i} has no string "key"`;
-    const a = (n as Partial<SerializedNode>).attributes;
-    if (!isObject(a)) return `node "${n.key}" has no attributes`;
-    if (typeof a.kind !== 'string') return `node "${n.key}" has no "kind"`;
-    if (typeof a.label !== 'string') return `node "${n.key}" has no "label"`;
+    const problem = nodeProblem(n, i);
+    if (problem) return problem;
   }
   for (const [i, e] of (data.edges as unknown[]).entries()) {
-    if (!isObject(e)) return `edge #${i} is not an object`;
-    const edge = e as Partial<SerializedEdge>;
-    const name = typeof edge.key === 'string' ? `"${edge.key}"` : `#${i}`;
-    if (typeof edge.source !== 'string' || typeof edge.target !== 'string') return `edge ${name} has no string source/target`;
-    if (!isObject(edge.attributes) || typeof edge.attributes.kind !== 'string') return `edge ${name} has no "kind"`;
+    const problem = edgeProblem(e, i);
+    if (problem) return problem;
   }
   return null;
+}
+
+function nodeProblem(n: unknown, i: number): string | null {
+  if (!isObject(n) || typeof n.key !== 'string') return `node #${i} has no string "key"`;
+  const a = (n as Partial<SerializedNode>).attributes;
+  if (!isObject(a)) return `node "${n.key}" has no attributes`;
+  if (typeof a.kind !== 'string') return `node "${n.key}" has no "kind"`;
+  if (typeof a.label !== 'string') return `node "${n.key}" has no "label"`;
+  return null;
+}
+
+function edgeProblem(e: unknown, i: number): string | null {
+  if (!isObject(e)) return `edge #${i} is not an object`;
+  const edge = e as Partial<SerializedEdge>;
+  const name = typeof edge.key === 'string' ? `"${edge.key}"` : `#${i}`;
+  if (typeof edge.source !== 'string' || typeof edge.target !== 'string') return `edge ${name} has no string source/target`;
+  if (!isObject(edge.attributes) || typeof edge.attributes.kind !== 'string') return `edge ${name} has no "kind"`;
+  return null;
+}
+
+/**
+ * Whether a file's first line is that of a file written by `jsonChunks`/`toJson` (one node or edge per
+ * line), which `fromJsonLines` reads without holding the whole text.
+ */
+export function isJsonLinesLayout(firstLine: string): boolean {
+  return firstLine.startsWith('{"options":') && firstLine.endsWith(',');
+}
+
+/**
+ * Reads the text of `toJson`/`jsonChunks` line by line: one JSON.parse per node or edge. A 100,000-article
+ * graph.json is ~900 MB, beyond the longest string V8 allows (~512 MB), so it cannot be read as one
+ * string; a generic streaming JSON parser (stream-json) would do, token by token, about ten times
+ * slower than JSON.parse on each line of this layout, which we write ourselves. UserError when the
+ * lines are not that layout or an element is malformed.
+ */
+export async function fromJsonLines(lines: AsyncIterable<string> | Iterable<string>): Promise<KnowledgeGraph> {
+  const graph = createGraph();
+  let state: 'options' | 'attributes' | 'nodes-open' | 'nodes' | 'edges-open' | 'edges' | 'end' = 'options';
+  let lineNo = 0;
+  let nodes = 0;
+  let edges = 0;
+  const fail = (why: string): never => {
+    throw new UserError(`not a newsgraph graph: line ${lineNo}: ${why}`);
+  };
+  const parse = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      return fail(`invalid JSON (${(err as Error).message})`);
+    }
+  };
+  const prefixed = (line: string, prefix: string): unknown => {
+    if (!line.startsWith(prefix) || !line.endsWith(',')) fail(`expected ${prefix}…,`);
+    return parse(line.slice(prefix.length, -1));
+  };
+  for await (const line of lines) {
+    lineNo++;
+    switch (state) {
+      case 'options': {
+        const o = prefixed(line, '{"options":');
+        if (!isObject(o) || o.type !== 'mixed' || o.multi !== true) fail('not a mixed multigraph');
+        state = 'attributes';
+        break;
+      }
+      case 'attributes': {
+        const a = prefixed(line, '"attributes":');
+        if (!isObject(a)) fail('"attributes" is not an object');
+        graph.replaceAttributes(a as GraphAttributes);
+        state = 'nodes-open';
+        break;
+      }
+      case 'nodes-open':
+        if (line === '"nodes":[],') state = 'edges-open';
+        else if (line === '"nodes":[') state = 'nodes';
+        else fail('expected "nodes":[');
+        break;
+      case 'nodes': {
+        if (line === '],') {
+          state = 'edges-open';
+          break;
+        }
+        const n = parse(line.endsWith(',') ? line.slice(0, -1) : line) as SerializedNode<NodeAttributes>;
+        const problem = nodeProblem(n, nodes++);
+        if (problem) fail(problem);
+        if (graph.hasNode(n.key)) fail(`node "${n.key}" appears twice`);
+        graph.addNode(n.key, n.attributes!);
+        break;
+      }
+      case 'edges-open':
+        if (line === '"edges":[]}') state = 'end';
+        else if (line === '"edges":[') state = 'edges';
+        else fail('expected "edges":[');
+        break;
+      case 'edges': {
+        if (line === ']}') {
+          state = 'end';
+          break;
+        }
+        const e = parse(line.endsWith(',') ? line.slice(0, -1) : line) as SerializedEdge<EdgeAttributes>;
+        const problem = edgeProblem(e, edges++);
+        if (problem) fail(problem);
+        if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) fail(`edge "${e.key}" joins a node that is not in the graph`);
+        if (e.key !== undefined && graph.hasEdge(e.key)) fail(`edge "${e.key}" appears twice`);
+        const key = e.key ?? `${e.source}->${e.target}#${edges}`;
+        if (e.undirected) graph.addUndirectedEdgeWithKey(key, e.source, e.target, e.attributes!);
+        else graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attributes!);
+        break;
+      }
+      case 'end':
+        if (line.trim()) fail('text after the end of the graph');
+    }
+  }
+  if (state !== 'end') fail('the file ends before the graph does (truncated?)');
+  return graph;
 }
