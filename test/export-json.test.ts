@@ -179,7 +179,7 @@ describe('fromJsonLines (graph.json read line by line, for files beyond the long
     const broken = [...lines];
     broken[4] = broken[4]!.slice(0, 20);
     expect(await errorOf(broken)).toMatch(/line 5: invalid JSON/);
-    const edgeAt = lines.findIndex((l) => l.startsWith('{') && l.includes('"source"'));
+    const edgeAt = lines.indexOf('"edges":[') + 1;
     const dangling = [...lines];
     dangling[edgeAt] = dangling[edgeAt]!.replace(/"source":"[^"]*"/, '"source":"country:XXX"');
     expect(await errorOf(dangling)).toMatch(/not in the graph/);
