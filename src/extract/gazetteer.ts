@@ -108,8 +108,22 @@ interface PlaceData {
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
+const slugs = new Map<string, string>();
+
 /** "Volodymyr Zelensky" -> "volodymyr-zelensky": NFD, accents stripped, lower case, runs of non-alnum -> '-'. */
 export function slugify(name: string): string {
+  // Remembered: meeting keys slugify the same few hundred labels over and over, and the chain of normalize and
+  // four regex replacements is costly. Bounded, like any memo fed by article text.
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugifyNow(name);
+    if (slugs.size > 100_000) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function slugifyNow(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -341,11 +355,17 @@ export function buildGazetteer(src: GazetteerSources): Gazetteer {
     if (entries.has(e.key)) throw new DataError(`gazetteer: duplicate key ${e.key} (${entries.get(e.key)!.label} / ${e.label})`);
     entries.set(e.key, e);
   }
+  // Answers by the code as asked (a few hundred codes at most): every leader and place node asks for its country,
+  // and building the key string each time was a measurable cost.
+  const byIso = new Map<string, GazetteerEntry | undefined>();
   return {
     entries,
     countryByIso: (iso: string) => {
+      if (byIso.has(iso)) return byIso.get(iso);
       const e = entries.get(`country:${iso.toUpperCase()}`);
-      return e?.kind === 'country' ? e : undefined;
+      const country = e?.kind === 'country' ? e : undefined;
+      if (byIso.size < 10_000) byIso.set(iso, country);
+      return country;
     },
   };
 }

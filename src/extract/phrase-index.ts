@@ -3,7 +3,7 @@
 // comparisons: the extractor stays linear in the article's length however large the gazetteers grow.
 import type { Token } from '../read/types.js';
 import { tokenize } from '../read/tokenize.js';
-import { foldAccents, UNKNOWN_WORD, Vocabulary } from './vocabulary.js';
+import { foldAccents, IdSet, UNKNOWN_WORD, Vocabulary } from './vocabulary.js';
 
 export interface PhraseMatch<T> {
   /** Index one past the last matched token. */
@@ -47,8 +47,10 @@ const NO_MATCH: readonly never[] = Object.freeze([]);
 export class PhraseIndex<T> {
   private readonly vocabulary: Vocabulary;
   private readonly fold: boolean;
-  /** Entries by the word id of their first token, longest first; kept dense (no holes) for fast reads. */
-  private readonly byFirst: (Entry<T>[] | undefined)[] = [];
+  /** Entries by the word id of their first token, longest first. */
+  private readonly byFirst = new Map<number, Entry<T>[]>();
+  /** The keys of byFirst: most tokens start no phrase of most indexes, and a bit says so cheaply. */
+  private readonly firsts = new IdSet();
 
   /**
    * foldAccents: compare names without diacritics (for proper names, not for Italian verbs: è ≠ e).
@@ -71,12 +73,14 @@ export class PhraseIndex<T> {
     const entry: Entry<T> = { ids, capitalised: Boolean(opts.capitalised) && tokens.filter((t) => t.kind === 'word').length === 1, payload };
     if (opts.caseSensitive) entry.exact = tokens.map((t) => t.text);
     const first = ids[0]!;
-    while (this.byFirst.length <= first) this.byFirst.push(undefined);
-    const list = this.byFirst[first];
+    const list = this.byFirst.get(first);
     if (list) {
       list.push(entry);
       list.sort((a, b) => b.ids.length - a.ids.length);
-    } else this.byFirst[first] = [entry];
+    } else {
+      this.byFirst.set(first, [entry]);
+      this.firsts.add(first);
+    }
   }
 
   /**
@@ -122,7 +126,7 @@ export class PhraseIndex<T> {
   private candidates(tokens: readonly Token[], i: number): Entry<T>[] | undefined {
     if (i < 0 || i >= tokens.length) return undefined;
     const id = this.vocabulary.keys(tokens, this.fold)[i]!;
-    return id < this.byFirst.length ? this.byFirst[id] : undefined;
+    return this.firsts.has(id) ? this.byFirst.get(id) : undefined;
   }
 
   private accepts(tokens: readonly Token[], keys: Int32Array, i: number, e: Entry<T>): boolean {
@@ -142,7 +146,7 @@ export class PhraseIndex<T> {
   /** Does a phrase start with this word? */
   has(norm: string): boolean {
     const id = this.vocabulary.idOf(norm, this.fold);
-    return id !== UNKNOWN_WORD && id < this.byFirst.length && this.byFirst[id] !== undefined;
+    return id !== UNKNOWN_WORD && this.firsts.has(id);
   }
 }
 
@@ -152,19 +156,20 @@ export class PhraseIndex<T> {
  * sentence's ids are already at hand. Used for the thousands of inflected verb forms asked about every token.
  */
 export class WordMap<T> {
-  /** Values by word id; kept dense (no holes) for fast reads. */
-  private readonly byId: (T | undefined)[] = [];
+  private readonly byId = new Map<number, T>();
+  /** The keys of byId (see PhraseIndex.firsts). */
+  private readonly ids = new IdSet();
 
   set(word: string, value: T): void {
     const id = shared.intern(word);
-    while (this.byId.length <= id) this.byId.push(undefined);
-    this.byId[id] = value;
+    this.byId.set(id, value);
+    this.ids.add(id);
   }
 
   /** The value of a word, as Map.get. */
   get(word: string): T | undefined {
     const id = shared.idOf(word, false);
-    return id < this.byId.length ? this.byId[id] : undefined;
+    return this.ids.has(id) ? this.byId.get(id) : undefined;
   }
 
   has(word: string): boolean {
@@ -175,7 +180,7 @@ export class WordMap<T> {
   at(tokens: readonly Token[], i: number): T | undefined {
     if (i < 0 || i >= tokens.length) return undefined;
     const id = shared.keys(tokens, false)[i]!;
-    return id < this.byId.length ? this.byId[id] : undefined;
+    return this.ids.has(id) ? this.byId.get(id) : undefined;
   }
 }
 

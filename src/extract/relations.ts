@@ -100,7 +100,8 @@ class RelationContext {
     this.wordTenses = this.tokens.map((t) => tenseOfWord(t, this.article.lang));
     // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
     this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
-    this.timeToken = this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
+    this.timeToken = this.times.length === 0 ? this.tokens.map(() => false) // most sentences: no time at all
+      : this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
     this.breaks = this.clauseBreaks();
     for (const m of mentions) if (this.isLocation(m)) {
       m.location = true;
@@ -794,9 +795,12 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   const w = t.norm;
   if (t.kind !== 'word' || w.length < 4) return undefined;
   if (lang === 'it') {
-    if (IT_FUTURE_ENDING.test(w)) return 'future';
-    if (IT_CONDITIONAL_ENDING.test(w)) return 'conditional';
-    if (IT_PAST_ENDING.test(w)) return 'past';
+    // Each regex is tried only when the word's last letter allows it to match (à/o, e/o, a/o): this runs on
+    // every token, and most words end otherwise.
+    const last = w.charCodeAt(w.length - 1);
+    if ((last === 0xe0 || last === 0x6f) && IT_FUTURE_ENDING.test(w)) return 'future';
+    if ((last === 0x65 || last === 0x6f) && IT_CONDITIONAL_ENDING.test(w)) return 'conditional';
+    if ((last === 0x61 || last === 0x6f) && IT_PAST_ENDING.test(w)) return 'past';
     return undefined;
   }
   if (w === 'will' || w === 'shall') return 'future';
@@ -818,9 +822,10 @@ const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'a
 function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lang): boolean {
   const t = tokens[k]!;
   if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
-  if (!IT_PARTICIPLE_ENDING.test(t.norm)) return false;
-  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (IT_AUX.has(tokens[j]!.norm)) return true;
-  return false;
+  // the auxiliary first: rarer than a participle-like ending, and a set lookup is cheaper than the regex
+  let aux = false;
+  for (let j = k - 1; j >= Math.max(0, k - 3) && !aux; j--) aux = IT_AUX.has(tokens[j]!.norm);
+  return aux && IT_PARTICIPLE_ENDING.test(t.norm);
 }
 
 function isPluralVerb(t: Token, lang: Lang): boolean {

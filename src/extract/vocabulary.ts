@@ -30,6 +30,29 @@ function isAscii(s: string): boolean {
 }
 
 /**
+ * A set of word ids as a bit array: one bit per id of the vocabulary, so that the sets of all the indexes fit in
+ * the processor's cache (an array of entries per id, or a hash per index, read scattered memory for every token).
+ */
+export class IdSet {
+  private bits = new Uint32Array(0);
+
+  add(id: number): void {
+    const word = id >>> 5;
+    if (word >= this.bits.length) {
+      const grown = new Uint32Array(Math.max(word + 1, this.bits.length * 2));
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[word]! |= 1 << (id & 31);
+  }
+
+  has(id: number): boolean {
+    const word = id >>> 5;
+    return word < this.bits.length && (this.bits[word]! & (1 << (id & 31))) !== 0;
+  }
+}
+
+/**
  * Words and their ids. A word is kept in the form it is compared in: a token norm for exact indexes, its
  * foldAccents() form for name indexes; both live in one map, so an ASCII token (whose two forms are the same
  * string) costs one lookup for both.
