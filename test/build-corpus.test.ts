@@ -153,7 +153,7 @@ describe('kg build --into', () => {
     expect(lost).toEqual([]);
     // a second run adds nothing
     const again = kg(['build', half2, '--into', dir]);
-    expect(again.stderr).toMatch(/0 article\(s\) added, 24 already/);
+    expect(again.stderr).toMatch(/nothing new \(24 article\(s\) already in the graph\)/);
   });
 
   it('fails without touching the graph when --into has no graph.json', () => {

@@ -2,7 +2,7 @@
 // nothing half-written, the previous graph intact. Real processes, real files; a full disk is a real tiny
 // tmpfs when this process may mount one (root on Linux) and an injected ENOSPC otherwise (and always).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync, ftruncateSync, watch, writeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync, ftruncateSync, watch, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,6 +238,19 @@ describe('determinism and idempotence', () => {
     const r = await kgAsync(['build', a(), '--into', base, '--out', again]);
     expect(r.code, r.stderr).toBe(0);
     for (const f of ['graph.json', 'graph.gexf']) expect(readFileSync(join(again, f)).equals(readFileSync(join(base, f))), f).toBe(true);
+  });
+
+  it('--into its own directory with nothing new leaves the files as they were (not rewritten)', async () => {
+    const base = join(work, 'idem-into-self');
+    expect((await kgAsync(['build', a(), b(), '--out', base])).code).toBe(0);
+    const before = statSync(join(base, 'graph.json')).mtimeMs;
+    const bytes = readFileSync(join(base, 'graph.json'));
+    await new Promise((r) => setTimeout(r, 20));
+    const r = await kgAsync(['build', a(), '--into', base]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/nothing new \(1 article\(s\) already in the graph\)/);
+    expect(statSync(join(base, 'graph.json')).mtimeMs).toBe(before);
+    expect(readFileSync(join(base, 'graph.json')).equals(bytes)).toBe(true);
   });
 
   // The pipeline treats the same content under another name as a syndicated copy: one article, reported

@@ -149,6 +149,11 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
     reportSkipped(r.skipped);
     throw new UserError(`no article could be built (${r.skipped.length} skipped); nothing written`);
   }
+  if (opts.into && resolve(out) === resolve(opts.into) && r.merged === before) {
+    // nothing new: the files in place are already this graph (a build is deterministic)
+    process.stderr.write(`kg: nothing new (${r.duplicates} article(s) already in the graph${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}); ${out}/graph.json left as it was\n`);
+    return reportSkipped(r.skipped);
+  }
   finishGraph(merger.graph, timings.lap);
   await writeGraphFiles(merger.graph, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, timings.lap);
   process.stderr.write(timings.report());

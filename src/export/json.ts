@@ -148,6 +148,19 @@ export function isJsonLinesLayout(firstLine: string): boolean {
  */
 export async function fromJsonLines(lines: AsyncIterable<string> | Iterable<string>): Promise<KnowledgeGraph> {
   const graph = createGraph();
+  // Each evidence sentence is on several edges (all the edges of its meeting), and each article id on
+  // many: parsed line by line they would be separate copies, doubling the memory of a corpus graph.
+  const pool = new Map<string, string>();
+  const intern = (list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    for (let i = 0; i < list.length; i++) {
+      const item: unknown = list[i];
+      if (typeof item !== 'string') continue;
+      const have = pool.get(item);
+      if (have === undefined) pool.set(item, item);
+      else list[i] = have;
+    }
+  };
   let state: 'options' | 'attributes' | 'nodes-open' | 'nodes' | 'edges-open' | 'edges' | 'end' = 'options';
   let lineNo = 0;
   let nodes = 0;
@@ -196,6 +209,8 @@ export async function fromJsonLines(lines: AsyncIterable<string> | Iterable<stri
         const problem = nodeProblem(n, nodes++);
         if (problem) fail(problem);
         if (graph.hasNode(n.key)) fail(`node "${n.key}" appears twice`);
+        intern(n.attributes!.evidence);
+        intern(n.attributes!.source);
         graph.addNode(n.key, n.attributes!);
         break;
       }
@@ -215,6 +230,9 @@ export async function fromJsonLines(lines: AsyncIterable<string> | Iterable<stri
         if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) fail(`edge "${e.key}" joins a node that is not in the graph`);
         if (e.key !== undefined && graph.hasEdge(e.key)) fail(`edge "${e.key}" appears twice`);
         const key = e.key ?? `${e.source}->${e.target}#${edges}`;
+        intern(e.attributes!.evidence);
+        intern(e.attributes!.evidence_articles);
+        intern(e.attributes!.source);
         if (e.undirected) graph.addUndirectedEdgeWithKey(key, e.source, e.target, e.attributes!);
         else graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attributes!);
         break;
