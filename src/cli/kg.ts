@@ -142,8 +142,8 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
   if (opts.into) timings.lap('load graph');
   const before = merger.report.merged;
   for (const s of skipped) merger.skip(s.name, s.reason);
-  await extractAndMerge(items, merger, { date: opts.date, lang: opts.lang }, opts.threads);
-  timings.lap('extract+merge');
+  const stats = await extractAndMerge(items, merger, { date: opts.date, lang: opts.lang }, opts.threads);
+  timings.lap('extract+merge', stats.deliverSeconds ? `main thread merging ${stats.deliverSeconds.toFixed(1)} s` : undefined);
   const r = merger.report;
   if (r.merged === before && r.skipped.length > 0 && r.duplicates === 0) {
     reportSkipped(r.skipped);

@@ -55,12 +55,18 @@ export function defaultThreads(): number {
   return availableParallelism();
 }
 
-export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOptions): Promise<void> {
+/** What a run cost the calling thread: with workers, the time it spent decoding and delivering outcomes. */
+export interface ExtractStats {
+  deliverSeconds: number;
+}
+
+export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOptions): Promise<ExtractStats> {
+  const stats: ExtractStats = { deliverSeconds: 0 };
   const known = opts.known ?? new Set<string>();
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(), Math.ceil(items.length / BATCH)));
   if (threads <= 1) {
     for (const item of items) opts.onOutcome(item, processItem(item, opts.settings, known));
-    return;
+    return stats;
   }
 
   const batches: WorkItem[][] = [];
@@ -90,6 +96,7 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
         });
         w.on('message', (reply: BatchReply) => {
           done.set(reply.batch, reply.outcomes);
+          const started = performance.now();
           try {
             while (done.has(deliver)) {
               const outcomes = done.get(deliver)!;
@@ -101,6 +108,8 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
           } catch (err) {
             reject(err);
             return;
+          } finally {
+            stats.deliverSeconds += (performance.now() - started) / 1000;
           }
           if (deliver >= batches.length) {
             resolve();
@@ -118,4 +127,5 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return stats;
 }

@@ -7,7 +7,7 @@ import { applyAppearance } from '../graph/appearance.js';
 import type { Fragment } from '../graph/model.js';
 import { resolveMeetings } from '../resolve/meetings.js';
 import { readStdinText, stdinArticleItem, type Skipped, type WorkItem } from './items.js';
-import { extractInOrder } from './parallel.js';
+import { extractInOrder, type ExtractStats } from './parallel.js';
 import { processItem, type ReadSettings } from './process-item.js';
 import { startProgress } from './progress.js';
 import { UserError } from '../errors.js';
@@ -92,10 +92,10 @@ export class GraphMerger {
 }
 
 /** Extracts the items (in parallel) and merges them, in item order, into `merger`'s graph. */
-export async function extractAndMerge(items: readonly WorkItem[], merger: GraphMerger, settings: ReadSettings, threads?: number): Promise<void> {
+export async function extractAndMerge(items: readonly WorkItem[], merger: GraphMerger, settings: ReadSettings, threads?: number): Promise<ExtractStats> {
   const progress = startProgress(items.length, 'build');
   try {
-    await extractInOrder(items, {
+    return await extractInOrder(items, {
       threads,
       settings,
       known: merger.knownHashes(),

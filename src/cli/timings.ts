@@ -2,7 +2,7 @@
 // its time and memory (the benchmarks report totals; this says which stage to look at).
 export interface Timings {
   /** Ends the running stage (started at the previous lap or at creation) under this name. */
-  lap(stage: string): void;
+  lap(stage: string, note?: string): void;
   /** One line: every stage, then the peak resident memory. */
   report(): string;
 }
@@ -14,10 +14,10 @@ export function startTimings(enabled: boolean): Timings {
   const laps: string[] = [];
   let last = performance.now();
   return {
-    lap(stage) {
+    lap(stage, note) {
       const now = performance.now();
       const heap = process.memoryUsage().heapUsed / 2 ** 20;
-      laps.push(`${stage} ${((now - last) / 1000).toFixed(1)} s (heap ${heap.toFixed(0)} MB)`);
+      laps.push(`${stage} ${((now - last) / 1000).toFixed(1)} s (${note ? `${note}, ` : ''}heap ${heap.toFixed(0)} MB)`);
       last = now;
     },
     report() {
