@@ -13,7 +13,7 @@ export interface PhraseMatch<T> {
 
 interface Entry<T> {
   /** Word ids of the phrase's tokens (in the index's vocabulary). */
-  ids: Int32Array;
+  ids: number[];
   /** When set, tokens must equal these exact surface forms (acronyms: "UN" is not the Italian "un"). */
   exact?: string[];
   /** The first token must be capitalised in the text (proper names). */
@@ -67,7 +67,7 @@ export class PhraseIndex<T> {
     this.lastTokens = undefined; // the kept answer predates this phrase
     const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
     if (tokens.length === 0) return;
-    const ids = Int32Array.from(tokens, (t) => this.vocabulary.intern(this.fold ? foldAccents(t.norm) : t.norm));
+    const ids = tokens.map((t) => this.vocabulary.intern(this.fold ? foldAccents(t.norm) : t.norm));
     // Capitalisation is required of one-word names only ("Turchia" vs "turchia"); longer names
     // ("coalizione dei volenterosi", "stati uniti") are distinctive enough in any case.
     const entry: Entry<T> = { ids, capitalised: Boolean(opts.capitalised) && tokens.filter((t) => t.kind === 'word').length === 1, payload };
@@ -129,7 +129,7 @@ export class PhraseIndex<T> {
     return this.firsts.has(id) ? this.byFirst.get(id) : undefined;
   }
 
-  private accepts(tokens: readonly Token[], keys: Int32Array, i: number, e: Entry<T>): boolean {
+  private accepts(tokens: readonly Token[], keys: readonly number[], i: number, e: Entry<T>): boolean {
     // proper names are capitalised, but may start with a particle ("von der Leyen", "al-Sisi")
     if (e.capitalised && !tokens[i]!.upper && !anyUpper(tokens, i + 1, i + e.ids.length)) return false;
     const ids = e.ids;

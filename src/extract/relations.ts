@@ -97,12 +97,6 @@ class RelationContext {
     this.tokens = s.tokens;
     this.mentions = mentions;
     this.args = mentions.filter((m) => !m.modifier && m.refs.length > 0).map((m) => ({ m, refs: m.refs }));
-    this.wordTenses = this.tokens.map((t) => tenseOfWord(t, this.article.lang));
-    // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
-    this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
-    this.timeToken = this.times.length === 0 ? this.tokens.map(() => false) // most sentences: no time at all
-      : this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
-    this.breaks = this.clauseBreaks();
     for (const m of mentions) if (this.isLocation(m)) {
       m.location = true;
       if (m.entityKind === 'place' || (m.capital && m.place)) this.locationKeys(m);
@@ -110,8 +104,25 @@ class RelationContext {
     const covered = this.tokens.map(() => false);
     for (const m of mentions) for (let k = m.i0; k < m.i1; k++) covered[k] = true;
     this.covered = covered;
+    // Tenses, times and clauses serve the triggers only: a sentence without any (a third of them in news) skips
+    // their analysis, the larger part of this stage's work.
+    const firstTrigger = this.firstTrigger();
+    if (firstTrigger >= 0) {
+      this.wordTenses = this.tokens.map((t) => tenseOfWord(t, this.article.lang));
+      // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
+      this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
+      this.timeToken = this.times.length === 0 ? this.tokens.map(() => false) // most sentences: no time at all
+        : this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
+      this.breaks = this.clauseBreaks();
+    } else {
+      this.wordTenses = [];
+      this.times = [];
+      this.timeToken = [];
+      this.breaks = [0];
+    }
 
-    for (let i = 0; i < this.tokens.length; i++) {
+    // (no trigger before firstTrigger: the loop starts there)
+    for (let i = firstTrigger < 0 ? this.tokens.length : firstTrigger; i < this.tokens.length; i++) {
       if (covered[i] || this.tokens[i]!.kind !== 'word') continue;
       const noun = this.lex.nounTriggers.match(this.tokens, i);
       if (noun) {
@@ -127,6 +138,16 @@ class RelationContext {
     // Remember this sentence's subjects for the next clause without one.
     const first = this.args.find((a) => this.isSubjectLike(a));
     if (first) this.lastSubjects = first.refs;
+  }
+
+  /** Where the trigger loop of sentence() finds its first trigger (the same tests), or -1. */
+  private firstTrigger(): number {
+    for (let i = 0; i < this.tokens.length; i++) {
+      if (this.covered[i] || this.tokens[i]!.kind !== 'word') continue;
+      if (this.lex.nounTriggers.match(this.tokens, i) || this.lex.verbForms.at(this.tokens, i)
+        || this.lex.cues.call.at(this.tokens, i) > 0 || this.lex.cues.support.at(this.tokens, i) > 0) return i;
+    }
+    return -1;
   }
 
   // ---- structure ---------------------------------------------------------------------------------

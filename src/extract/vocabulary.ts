@@ -57,18 +57,26 @@ export class IdSet {
  * foldAccents() form for name indexes; both live in one map, so an ASCII token (whose two forms are the same
  * string) costs one lookup for both.
  */
+/** The ids of one token array's words in one vocabulary. */
+interface TokenIds {
+  /** Vocabulary size when the ids were found: a word added since may be one of the tokens. */
+  size: number;
+  exact: number[];
+  /** Accent-folded ids, found on first demand (names only). */
+  folded: number[] | undefined;
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
-  /** One-slot memo: the ids of the last token array asked about (the sentence being scanned). */
-  private memoTokens: readonly Token[] | undefined;
-  /** Vocabulary size when the memo was made: a word added since may be one of its tokens. */
-  private memoSize = -1;
-  /** Ids of the memo's tokens, exact and accent-folded (the latter filled on first demand). Reused buffers:
-   *  a new array per sentence was a measurable share of the lookups' cost. */
-  private exact = new Int32Array(64);
-  private folded = new Int32Array(64);
-  private foldedDone = false;
-  private readonly single = new Int32Array(1);
+  /**
+   * The ids of each sentence's tokens, kept with the token array: the mention and relation stages scan every
+   * sentence in turn, and finding the ids (a string lookup per token) is the larger part of a phrase lookup.
+   */
+  private readonly bySentence = new WeakMap<readonly Token[], TokenIds>();
+  /** The last answer: callers ask about the same sentence many times in a row. */
+  private lastTokens: readonly Token[] | undefined;
+  private last: TokenIds = { size: -1, exact: [], folded: undefined };
+  private readonly single: number[] = [0];
 
   /** The id of a word (already in its compared form), adding it when new. Ids start at 1. */
   intern(word: string): number {
@@ -86,39 +94,40 @@ export class Vocabulary {
   }
 
   /**
-   * The id of every token of `tokens`, in order (the array may be longer than `tokens`). Do not keep or mutate
-   * the answer: it is overwritten by the next sentence. Callers scan one sentence at a time, so the last answer
-   * is kept; one-token arrays (built on the fly for a single word) are answered without replacing it, so that
-   * they do not force the sentence's ids to be computed again.
+   * The id of every token of `tokens`, in order. Do not mutate the answer. One-token arrays (built on the fly
+   * for a single word) are answered without being remembered.
    */
-  keys(tokens: readonly Token[], fold: boolean): Int32Array {
-    if (tokens !== this.memoTokens || this.ids.size !== this.memoSize) {
+  keys(tokens: readonly Token[], fold: boolean): readonly number[] {
+    let ids = this.last;
+    if (tokens !== this.lastTokens || ids.size !== this.ids.size) {
       if (tokens.length === 1) {
         this.single[0] = this.idOf(tokens[0]!.norm, fold);
         return this.single;
       }
-      this.remember(tokens);
+      ids = this.idsOf(tokens);
+      this.last = ids;
+      this.lastTokens = tokens;
     }
-    if (!fold) return this.exact;
-    if (!this.foldedDone) {
+    if (!fold) return ids.exact;
+    if (ids.folded === undefined) {
+      const folded: number[] = [];
       for (let k = 0; k < tokens.length; k++) {
         const norm = tokens[k]!.norm;
-        this.folded[k] = isAscii(norm) ? this.exact[k]! : this.idOf(norm, true);
+        folded.push(isAscii(norm) ? ids.exact[k]! : this.idOf(norm, true));
       }
-      this.foldedDone = true;
+      ids.folded = folded;
     }
-    return this.folded;
+    return ids.folded;
   }
 
-  private remember(tokens: readonly Token[]): void {
-    if (this.exact.length < tokens.length) {
-      this.exact = new Int32Array(tokens.length * 2);
-      this.folded = new Int32Array(tokens.length * 2);
-    }
+  private idsOf(tokens: readonly Token[]): TokenIds {
+    const known = this.bySentence.get(tokens);
+    if (known && known.size === this.ids.size) return known;
+    const exact: number[] = [];
     const empty = this.ids.size === 0;
-    for (let k = 0; k < tokens.length; k++) this.exact[k] = empty ? UNKNOWN_WORD : this.idOf(tokens[k]!.norm, false);
-    this.memoTokens = tokens;
-    this.memoSize = this.ids.size;
-    this.foldedDone = false;
+    for (let k = 0; k < tokens.length; k++) exact.push(empty ? UNKNOWN_WORD : this.idOf(tokens[k]!.norm, false));
+    const ids: TokenIds = { size: this.ids.size, exact, folded: undefined };
+    this.bySentence.set(tokens, ids);
+    return ids;
   }
 }

@@ -85,7 +85,17 @@ function isDigitAt(s: string, i: number): boolean {
 
 /** End of the run of word characters starting at i. */
 function scanRun(s: string, i: number): number {
-  while (i < s.length && isWordAt(s, i)) i += cpLength(s, i);
+  while (i < s.length) {
+    // ASCII decided inline: this loop runs on every character of every word
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if (!isAsciiAlnum(c)) break;
+      i++;
+    } else {
+      if (!WORD.at(s, i)) break;
+      i += cpLength(s, i);
+    }
+  }
   return i;
 }
 
