@@ -171,6 +171,7 @@ class MentionState {
     const t = this.tokens[i]!;
     if (t.kind !== 'word') return i + 1;
     const lex = this.rec.lex;
+    if (!t.upper && !this.mayStartAt(i)) return i + 1;
 
     const anaphorEnd = lex.cues.groupAnaphora.at(this.tokens, i);
     if (anaphorEnd > 0) {
@@ -239,10 +240,28 @@ class MentionState {
     return i + 1;
   }
 
+  /**
+   * May a lower-case word at token i start anything step() recognises? Every branch of step() needs a phrase of
+   * one of these indexes to start at i, or an English pronoun, or a hyphen (country adjectives "russo-americane",
+   * Arabic names "al-Sisi"); a word that has none is skipped with a few bit tests instead of running each
+   * branch's full lookup (most words of a sentence are such words).
+   */
+  private mayStartAt(i: number): boolean {
+    const t = this.tokens[i]!;
+    const lex = this.rec.lex;
+    return lex.cues.groupAnaphora.startsAt(this.tokens, i) || lex.cues.counterpart.startsAt(this.tokens, i)
+      || this.rec.names.startsAt(this.tokens, i) || this.rec.roles.startsAt(this.tokens, i) || this.localNames.startsAt(this.tokens, i)
+      || (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) || t.norm.includes('-');
+  }
+
   private push(m: Omit<Mention, 'id' | 'sentence' | 'refs'>): Mention {
     // Completes the caller's fresh object literal in place rather than copying it with a spread (every call site
-    // passes a new literal; the key order, and so any serialisation, is the same as the spread's).
-    const full: Mention = Object.assign(m, { id: this.nextId++, sentence: this.sentenceIndex, refs: [] });
+    // passes a new literal; the key order, and so any serialisation, is the same as the spread's), and by plain
+    // assignments rather than Object.assign, which made one more object per mention.
+    const full = m as Mention;
+    full.id = this.nextId++;
+    full.sentence = this.sentenceIndex;
+    full.refs = [];
     this.out.push(full);
     return full;
   }

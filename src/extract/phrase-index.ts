@@ -124,7 +124,8 @@ export class PhraseIndex<T> {
 
   /** Phrases whose first token is the word of tokens[i], longest first. */
   private candidates(tokens: readonly Token[], i: number): Entry<T>[] | undefined {
-    if (i < 0 || i >= tokens.length) return undefined;
+    // (an empty index, as an article's discovered names mostly are, need not find the sentence's ids)
+    if (i < 0 || i >= tokens.length || this.byFirst.size === 0) return undefined;
     const id = this.vocabulary.keys(tokens, this.fold)[i]!;
     return this.firsts.has(id) ? this.byFirst.get(id) : undefined;
   }
@@ -141,6 +142,25 @@ export class PhraseIndex<T> {
       for (let k = 1; k < ids.length; k++) if (keys[i + k] !== ids[k]) return false;
     }
     return true;
+  }
+
+  /** Does a phrase start anywhere in tokens [from, to)? (The ids fetched once for the whole range: the status
+   *  of every trigger asks this of a dozen cue sets over its clause.) */
+  anyWithin(tokens: readonly Token[], from: number, to: number): boolean {
+    const lo = Math.max(0, from);
+    const hi = Math.min(to, tokens.length);
+    if (lo >= hi) return false;
+    const keys = this.vocabulary.keys(tokens, this.fold);
+    for (let i = lo; i < hi; i++) {
+      if (!this.firsts.has(keys[i]!)) continue;
+      for (const e of this.byFirst.get(keys[i]!)!) if (this.accepts(tokens, keys, i, e)) return true;
+    }
+    return false;
+  }
+
+  /** Could a phrase start at token i (is its word the first word of one)? A cheap pre-test of match(). */
+  startsAt(tokens: readonly Token[], i: number): boolean {
+    return this.candidates(tokens, i) !== undefined;
   }
 
   /** Does a phrase start with this word? */
@@ -194,10 +214,13 @@ export class CueSet {
   at(tokens: readonly Token[], i: number): number {
     return this.index.longestEnd(tokens, i);
   }
+  /** Could a cue start at token i? A cheap pre-test of at(). */
+  startsAt(tokens: readonly Token[], i: number): boolean {
+    return this.index.startsAt(tokens, i);
+  }
   /** Does a cue start anywhere in tokens [from, to)? */
   within(tokens: readonly Token[], from: number, to: number): boolean {
-    for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (this.at(tokens, i) >= 0) return true;
-    return false;
+    return this.index.anyWithin(tokens, from, to);
   }
   /** Does a cue end exactly at token `end` (exclusive), looking back at most 4 tokens? */
   endsAt(tokens: readonly Token[], end: number): number {

@@ -266,7 +266,7 @@ class RelationContext {
     for (;;) {
       const next = direction === 1
         ? this.args.find((a) => a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
-        : [...this.args].reverse().find((a) => a.m.i1 <= cur.m.i0 && a.m.i0 >= clause.start && (allowAdjectival || !a.m.adjectival));
+        : this.args.findLast((a) => a.m.i1 <= cur.m.i0 && a.m.i0 >= clause.start && (allowAdjectival || !a.m.adjectival));
       if (!next) break;
       const [from, to] = direction === 1 ? [cur.m.i1, next.m.i0] : [next.m.i1, cur.m.i0];
       const between = this.tokens.slice(from, to);
@@ -283,9 +283,10 @@ class RelationContext {
   private subjectOf(i: number, clause: Clause, leftmost = false): string[] {
     // nearest subject-like actor to the left, inside the clause (the leftmost one for noun triggers:
     // "X non incontrerà Y durante la visita" — the visit is X's)
-    const order = leftmost ? this.args.map((_, k) => k) : this.args.map((_, k) => this.args.length - 1 - k);
-    for (const k of order) {
-      const a = this.args[k]!;
+    // (indices counted up or down in place: no array of indices per call)
+    const n = this.args.length;
+    for (let step = 0; step < n; step++) {
+      const a = this.args[leftmost ? step : n - 1 - step]!;
       if (a.m.i1 > i || a.m.i0 < clause.start) continue;
       if (!this.isSubjectLike(a)) continue;
       const mates = leftmost ? this.coordinated(a, 1, { start: clause.start, end: i }) : this.coordinated(a, -1, clause);
@@ -742,7 +743,7 @@ class RelationContext {
       return;
     }
     // the occurrence it belongs to: one in this sentence, else the last one
-    const occ = [...this.occurrences].reverse().find((o) => o.sentence === this.s.index) ?? this.lastOccurrence;
+    const occ = this.occurrences.findLast((o) => o.sentence === this.s.index) ?? this.lastOccurrence;
     const date = this.dateNear(i0, clause) ?? occ?.date;
     const status = occ?.status ?? this.status(i0, i1, clause, info, date);
     if (!status) return;
@@ -843,10 +844,14 @@ const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'a
 function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lang): boolean {
   const t = tokens[k]!;
   if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
-  // the auxiliary first: rarer than a participle-like ending, and a set lookup is cheaper than the regex
-  let aux = false;
-  for (let j = k - 1; j >= Math.max(0, k - 3) && !aux; j--) aux = IT_AUX.has(tokens[j]!.norm);
-  return aux && IT_PARTICIPLE_ENDING.test(t.norm);
+  // The regex only when the last two letters allow a match (t or s, then a, e, i or o): this runs on every token.
+  const w = t.norm;
+  const prev = w.charCodeAt(w.length - 2);
+  const last = w.charCodeAt(w.length - 1);
+  if (!((prev === 0x74 || prev === 0x73) && (last === 0x61 || last === 0x65 || last === 0x69 || last === 0x6f))) return false;
+  if (!IT_PARTICIPLE_ENDING.test(w)) return false;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (IT_AUX.has(tokens[j]!.norm)) return true;
+  return false;
 }
 
 function isPluralVerb(t: Token, lang: Lang): boolean {
