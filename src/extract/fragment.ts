@@ -120,7 +120,7 @@ class FragmentBuilder {
         continue;
       }
       const pairs = meetingPairs(sides, participants);
-      const found = meetings.find((m) => sameMeeting(m, { ...o, family }, participants));
+      const found = meetings.find((m) => sameMeeting(m, o, family, participants));
       if (found) {
         for (const p of pairs) found.pairs.add(p);
         found.participants = dedupe([...found.participants, ...participants]);
@@ -255,8 +255,9 @@ function addPair(out: Set<string>, a: string, b: string): void {
   if (a !== b) out.add(a < b ? `${a}|${b}` : `${b}|${a}`);
 }
 
-function sameMeeting(m: Meeting, o: Occurrence, participants: string[]): boolean {
-  if (m.family !== o.family) return false;
+/** Is occurrence o (read as `family`) a mention of meeting m? (family apart: no copy of o per comparison) */
+function sameMeeting(m: Meeting, o: Occurrence, family: Meeting['family'], participants: string[]): boolean {
+  if (m.family !== family) return false;
   // "a new round of talks could take place in Geneva" is not the round that was just held
   if (o.round && m.status === 'held' && o.status !== 'held') return false;
   // what happened and what is still to come are two meetings ("they spoke ... and will meet soon")

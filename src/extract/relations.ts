@@ -268,14 +268,25 @@ class RelationContext {
         ? this.args.find((a) => a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
         : this.args.findLast((a) => a.m.i1 <= cur.m.i0 && a.m.i0 >= clause.start && (allowAdjectival || !a.m.adjectival));
       if (!next) break;
-      const [from, to] = direction === 1 ? [cur.m.i1, next.m.i0] : [next.m.i1, cur.m.i0];
-      const between = this.tokens.slice(from, to);
-      const joins = between.length > 0 && between.length <= 4 && between.every((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm) || this.lex.determiners.has(t.norm) || this.lex.possessives.has(t.norm) || this.lex.prepositions.locative.at([t], 0) > 0);
-      if (!joins || !between.some((t) => t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm))) break;
+      if (!(direction === 1 ? this.joins(cur.m.i1, next.m.i0) : this.joins(next.m.i1, cur.m.i0))) break;
       out.push(next);
       cur = next;
     }
     return direction === 1 ? out : out.reverse();
+  }
+
+  /** Do tokens [from, to) join two coordinated mentions: 1–4 tokens of commas, conjunctions, articles,
+   *  possessives and locative prepositions, with at least one comma or conjunction? (Index loops, not slices.) */
+  private joins(from: number, to: number): boolean {
+    if (to - from <= 0 || to - from > 4) return false;
+    let linked = false;
+    for (let k = from; k < to; k++) {
+      const t = this.tokens[k]!;
+      const link = t.text === ',' || this.lex.coordination.has(t.norm) || this.lex.disjunction.has(t.norm);
+      if (!link && !(this.lex.determiners.has(t.norm) || this.lex.possessives.has(t.norm) || this.lex.prepositions.locative.at([t], 0) > 0)) return false;
+      linked ||= link;
+    }
+    return linked;
   }
 
   // ---- slots -------------------------------------------------------------------------------------

@@ -68,7 +68,8 @@ type Phrase = string[];
 interface TimeData {
   months: Map<string, number>;
   weekdays: Map<string, number>;
-  numbers: Array<[Phrase, number]>;
+  /** Number words (due, a couple of) by first word, longest first (see byFirstWord). */
+  numbersByFirst: Map<string, Array<[Phrase, number]>>;
   dayOrdinals: Map<string, number>;
   unitOf: Map<string, Unit>;
   singularUnit: Map<string, Unit>;
@@ -150,6 +151,12 @@ function startWords(lang: Lang): WordMap<StartClass> {
  *  shortcut, not linguistics: without it every article and preposition tries all rules. */
 const WEAK = new Set(['il', 'lo', 'la', "l'", 'i', 'gli', 'le', 'un', 'una', 'the', 'a', 'an', 'on', 'in', 'at', 'al', 'dal', 'nel', 'nella', 'di', 'del', 'della', 'of', 'by', 'tra', 'fra', 'entro', 'per', 'da', 'dalla', 'dall\'', 'to', 'from', 'until', 'till', 'e', 'and', 'this', 'next', 'last', 'early', 'late', 'earlier', 'later', 'questo', 'questa', 'prossimo', 'prossima', 'scorso', 'scorsa', 'fine', 'inizio', 'metà', 'end', 'mid']);
 
+/** Does s start with an ASCII digit? A cheap pre-test of regexes anchored on one. */
+function startsWithDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** Does s contain an ASCII digit (as /\d/)? A char-code loop: this runs on every token. */
 function hasDigit(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
@@ -186,13 +193,14 @@ function timeData(lang: Lang): TimeData {
   const lower = (xs: string[]) => new Set(xs.map(normOf));
   const byLength = <T extends [Phrase, ...unknown[]]>(xs: T[]) => xs.sort((a, b) => b[0].length - a[0].length);
   const days = byLength(Object.entries(f.days).map(([k, v]): [Phrase, number] => [phrase(k), v]));
+  const numbers = byLength(Object.entries(f.numbers).map(([k, v]): [Phrase, number] => [phrase(k), v]));
   const periods = byLength(
     Object.entries(f.periodPhrases).map(([k, [u, o, r]]): [Phrase, Unit, number, TenseHint] => [phrase(k), u, o, r]),
   );
   d = {
     months: new Map(Object.entries(f.months).map(([k, v]) => [normOf(k), v])),
     weekdays: new Map(Object.entries(f.weekdays).map(([k, v]) => [normOf(k), v])),
-    numbers: byLength(Object.entries(f.numbers).map(([k, v]): [Phrase, number] => [phrase(k), v])),
+    numbersByFirst: byFirstWord(numbers),
     dayOrdinals: new Map(Object.entries(f.dayOrdinals ?? {}).map(([k, v]) => [normOf(k), v])),
     unitOf,
     singularUnit,
@@ -337,7 +345,8 @@ function countAt(ctx: Ctx, i: number): { n: number; next: number } | undefined {
   const t = ctx.toks[i];
   if (!t) return undefined;
   if (t.kind === 'number' && /^\d{1,3}$/.test(t.norm)) return { n: Number(t.norm), next: i + 1 };
-  for (const [p, n] of ctx.data.numbers) if (seqAt(ctx.toks, i, p)) return { n, next: i + p.length };
+  // only the number words that start with this token, in list order (a number word always has a word)
+  for (const [p, n] of ctx.data.numbersByFirst.get(t.norm) ?? []) if (seqAt(ctx.toks, i, p)) return { n, next: i + p.length };
   return undefined;
 }
 
@@ -347,7 +356,8 @@ function dayAt(ctx: Ctx, i: number): { day: number; next: number } | undefined {
   if (!t) return undefined;
   let day: number | undefined;
   let next = i + 1;
-  const ord = /^(\d{1,2})(º|ª|°|st|nd|rd|th)$/.exec(t.norm);
+  // (the ordinal regex only for a word that starts with a digit, as any match does: dayAt runs at every candidate)
+  const ord = startsWithDigit(t.norm) ? /^(\d{1,2})(º|ª|°|st|nd|rd|th)$/.exec(t.norm) : null;
   if (t.kind === 'number' && /^\d{1,2}$/.test(t.norm)) {
     day = Number(t.norm);
     const deg = ctx.toks[i + 1];
@@ -514,7 +524,7 @@ function ruleDayRange(ctx: Ctx, i: number): Match | undefined {
   let d1: number | undefined;
   let d2: number | undefined;
   let k: number;
-  const hy = /^(\d{1,2})-(\d{1,2})$/.exec(toks[i]?.norm ?? '');
+  const hy = startsWithDigit(toks[i]?.norm ?? '') ? /^(\d{1,2})-(\d{1,2})$/.exec(toks[i]!.norm) : null;
   let monthFirst: number | undefined;
   if (toks[i]?.kind === 'number' && hy) {
     d1 = Number(hy[1]);
