@@ -41,6 +41,21 @@ function anyUpper(tokens: readonly Token[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * The tokens of a phrase written in a data file. An elided word the phrase ends a word with ("dell'", "all'",
+ * "nell'") is one token in a text, where a letter follows it, but tokenize() alone would split it into a word and
+ * an apostrophe; it is tokenised with a letter after it, so that the cue "dell'" matches "dell'Ue".
+ */
+function phraseTokens(phrase: string): Token[] {
+  return phrase.split(/\s+/).filter(Boolean).flatMap((w) => {
+    if (w.endsWith("'") || w.endsWith('\u2019')) {
+      const t = tokenize(`${w}x`);
+      if (t.length >= 2 && t[t.length - 1]!.text === 'x' && t[t.length - 2]!.kind === 'word') return t.slice(0, -1);
+    }
+    return tokenize(w);
+  });
+}
+
 /** The shared answer "no phrase here" (never mutated). */
 const NO_MATCH: readonly never[] = Object.freeze([]);
 
@@ -65,7 +80,7 @@ export class PhraseIndex<T> {
   /** Adds a phrase written as text; it is tokenised like articles are, so both sides agree on boundaries. */
   add(phrase: string, payload: T, opts: PhraseOptions = {}): void {
     this.lastTokens = undefined; // the kept answer predates this phrase
-    const tokens = tokenize(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
+    const tokens = phraseTokens(phrase).filter((t) => t.kind !== 'punct' || t.text !== ' ');
     if (tokens.length === 0) return;
     const ids = tokens.map((t) => this.vocabulary.intern(this.fold ? foldAccents(t.norm) : t.norm));
     // Capitalisation is required of one-word names only ("Turchia" vs "turchia"); longer names
