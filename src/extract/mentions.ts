@@ -186,6 +186,14 @@ class MentionState {
 
     const anaphorEnd = lex.cues.groupAnaphora.at(this.tokens, i);
     if (anaphorEnd > 0) {
+      // "i leader della Nato", "the leaders of the EU": the organisation's members, not the last two leaders named
+      const gen = lex.prepositions.genitive.at(this.tokens, anaphorEnd);
+      const org = gen > 0 ? this.rec.names.match(this.tokens, gen) : undefined;
+      if (org && org.payload.entry.kind === 'alliance' && org.payload.via !== 'adjective') {
+        const group = this.push({ i0: i, i1: org.end, kind: 'group', via: 'group', role: 'Leader', entity: org.payload.entry.key });
+        this.countryModifier(gen, org.end, org.payload.entry, org.payload.via);
+        return this.groupMembers(group, org.end);
+      }
       this.push({ i0: i, i1: anaphorEnd, kind: 'anaphor', via: 'anaphor' });
       return anaphorEnd;
     }
@@ -228,7 +236,8 @@ class MentionState {
         const nextRole = this.rec.roles.match(this.tokens, roleAt);
         if (nextRole) {
           this.countryModifier(i, name.end, entry, name.via);
-          return this.roleNounPhrase(i, nextRole.end, nextRole.payload, entry.kind === 'country' ? entry.iso : undefined, roleAt).end;
+          // "NATO leaders", "EU foreign ministers": an organisation before the role is whom they stand for
+          return this.roleNounPhrase(i, nextRole.end, nextRole.payload, entry.kind === 'country' ? entry.iso : undefined, roleAt, entry.kind === 'alliance' ? entry.key : undefined).end;
         }
       }
       if (name.place) this.knowEntry(name.place);
@@ -461,11 +470,11 @@ class MentionState {
    * A role noun phrase: role [nationality] [genitive: of country | of person] [name | , name ,].
    * `start` is where the phrase began (before a pre-posed nationality), `roleEnd` where the role noun ends.
    */
-  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start): { end: number; mention?: Mention } {
+  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start, preOrganisation?: string): { end: number; mention?: Mention } {
     let iso = preIso;
     const isos: string[] = preIso ? [preIso] : [];
     let seat: string | undefined = preIso && roleStart > start ? this.seatText(start, roleStart) : undefined;
-    let organisation: string | undefined;
+    let organisation: string | undefined = preOrganisation;
     let principal: Mention | undefined;
     let j = roleEnd;
     const lex = this.rec.lex;

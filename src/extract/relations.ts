@@ -237,8 +237,11 @@ class RelationContext {
 
   private isLocation(m: Mention): boolean {
     if (m.entityKind === 'place') return true;
+    // A capital or seat of power after a locative preposition is the city, whatever it stands for elsewhere:
+    // "met in Brussels" is a place, not the EU ("Bruxelles chiede", "Budapest said" stay metonymies).
+    if (m.capital === true && this.governedBy(m, this.lex.prepositions.locative)) return true;
     if (m.entityKind !== 'country') return false;
-    return this.governedBy(m, this.lex.prepositions.locative) && !this.governedBy(m, this.lex.prepositions.dative) || (m.capital === true && this.governedBy(m, this.lex.prepositions.locative));
+    return this.governedBy(m, this.lex.prepositions.locative) && !this.governedBy(m, this.lex.prepositions.dative);
   }
 
   private isAttributed(m: Mention): boolean {
@@ -268,6 +271,8 @@ class RelationContext {
         ? this.args.find((a) => a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
         : this.args.findLast((a) => a.m.i1 <= cur.m.i0 && a.m.i0 >= clause.start && (allowAdjectival || !a.m.adjectival));
       if (!next) break;
+      // a place is not coordinated with an actor: "In Budapest, Orbán hosted ...", "a Parigi, Macron e Scholz"
+      if (this.isLocation(next.m) !== this.isLocation(cur.m)) break;
       if (!(direction === 1 ? this.joins(cur.m.i1, next.m.i0) : this.joins(next.m.i1, cur.m.i0))) break;
       out.push(next);
       cur = next;
