@@ -88,6 +88,11 @@ interface CueFile {
   hypothetical: string[];
   /** "alla presenza di Trump": a further participant. */
   presence: string[];
+  /** Participles that, after a present copula, plan an event: "is planned", "è previsto". */
+  scheduled?: string[];
+  presentCopula?: string[];
+  /** Words allowed between the copula and the participle: "has been", "è stato", "is now". */
+  copulaFillers?: string[];
 }
 
 type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
@@ -102,6 +107,7 @@ export interface Lexicon {
     negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
     future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
     groupAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet; speech: CueSet; hypothetical: CueSet; presence: CueSet;
+    scheduled: CueSet; presentCopula: CueSet;
     imposition: CueSet; lift: CueSet; call: CueSet; support: CueSet;
     sanctionTargetPreps: CueSet; pressureTargetPreps: CueSet; mediatorPreps: CueSet;
   };
@@ -113,6 +119,7 @@ export interface Lexicon {
   coordination: ReadonlySet<string>;
   disjunction: ReadonlySet<string>;
   roundWords: ReadonlySet<string>;
+  copulaFillers: ReadonlySet<string>;
 }
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -165,6 +172,7 @@ export function loadLexicon(lang: Lang): Lexicon {
       clauseBreaks: new CueSet(cf.clauseBreaks), attribution: new CueSet(cf.attribution), members: new CueSet(cf.members),
       groupAnaphora: new CueSet(cf.groupAnaphora), counterpart: new CueSet(cf.counterpart),
       demonstratives: new CueSet(cf.demonstratives), institutions: new CueSet(cf.institutions), speech: new CueSet(cf.speech ?? []), hypothetical: new CueSet(cf.hypothetical ?? []), presence: new CueSet(cf.presence ?? []),
+      scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []),
       imposition: new CueSet(tf.impositionVerbs), lift: new CueSet(tf.liftVerbs), call: new CueSet(tf.callVerbs),
       support: new CueSet(supportForms),
       sanctionTargetPreps: new CueSet(tf.sanctionTargetPreps), pressureTargetPreps: new CueSet(tf.pressureTargetPreps),
@@ -177,6 +185,7 @@ export function loadLexicon(lang: Lang): Lexicon {
     coordination: new Set(cf.coordination),
     disjunction: new Set(cf.disjunction),
     roundWords,
+    copulaFillers: new Set(cf.copulaFillers ?? []),
   };
   cache.set(lang, lex);
   return lex;

@@ -250,8 +250,15 @@ class MentionState {
       return this.apposition(m, local.end);
     }
 
-    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump".
     const nameEnd = this.personNameAt(i);
+    // A first name spelt otherwise before a known "bin Salman", "al-Thani": "Mohamed bin Salman" is Mohammed bin Salman.
+    const variant = nameEnd > 0 ? this.knownPatronymic(i, nameEnd) : undefined;
+    if (variant) {
+      this.knowEntry(variant);
+      const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: variant.key, entityKind: 'leader', via: 'alias' });
+      return this.apposition(m, nameEnd);
+    }
+    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump".
     if (nameEnd > 0 && this.tokens[nameEnd]?.text === ',' && this.rec.roles.match(this.tokens, nameEnd + 1)) {
       const key = this.discoverPerson(i, nameEnd, undefined, undefined);
       const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern' });
@@ -318,6 +325,16 @@ class MentionState {
     // ... and after an unknown first name ("Andrea Costa" is not António Costa).
     if ((via === 'surname' || via === 'alias') && this.precededByUnknownName(i)) return undefined;
     return { end: longest, entry, via };
+  }
+
+  /** A leader whose known name, opening with a particle (bin, ibn, al), ends the person-like name [i, end). */
+  private knownPatronymic(i: number, end: number): GazetteerEntry | undefined {
+    for (let j = i + 1; j < end; j++) {
+      if (!NAME_PARTICLES.has(this.tokens[j]!.norm)) continue;
+      const m = this.rec.names.match(this.tokens, j);
+      return m && m.end === end && m.payload.entry.kind === 'leader' ? m.payload.entry : undefined;
+    }
+    return undefined;
   }
 
   /** "russo-americane", "franco-tedesco": two countries in one hyphenated adjective. */

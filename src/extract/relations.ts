@@ -108,7 +108,7 @@ class RelationContext {
     // their analysis, the larger part of this stage's work.
     const firstTrigger = this.firstTrigger();
     if (firstTrigger >= 0) {
-      this.wordTenses = this.tokens.map((t) => tenseOfWord(t, this.article.lang));
+      this.wordTenses = this.tokens.map((t, k) => (this.scheduledAt(k) ? 'future' : tenseOfWord(t, this.article.lang)));
       // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
       this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
       this.timeToken = this.times.length === 0 ? this.tokens.map(() => false) // most sentences: no time at all
@@ -159,6 +159,20 @@ class RelationContext {
       if (this.lex.cues.speech.at(this.tokens, k) === first || (this.lex.cues.speech.at(this.tokens, k) > 0 && ['on', 'il', 'lo', 'la'].includes(this.tokens[first - 1]!.norm))) return true;
     }
     return false;
+  }
+
+  /**
+   * "is planned", "are expected", "has been scheduled", "è previsto", "sono attesi", "è in programma": a present
+   * copula and a participle of planning make a future event, not a past one (the participle's -ed / -to ending
+   * would otherwise read as a past tense). "was planned" / "era previsto" are left to the date.
+   */
+  private scheduledAt(k: number): boolean {
+    if (this.lex.cues.scheduled.at(this.tokens, k) < 0) return false;
+    let j = k - 1;
+    for (let skipped = 0; skipped < 2 && j >= 0 && this.lex.copulaFillers.has(this.tokens[j]!.norm); skipped++) j--;
+    // "has been scheduled" / "have been scheduled": the perfect of a present copula
+    if (j < k - 1 && this.tokens[j + 1]!.norm === 'been' && (this.tokens[j]?.norm === 'has' || this.tokens[j]?.norm === 'have')) return true;
+    return j >= 0 && this.lex.cues.presentCopula.at(this.tokens, j) === j + 1;
   }
 
   /** The sentence's main tense, from verb endings and auxiliaries: picks "lunedì" = last or next Monday. */
@@ -452,7 +466,7 @@ class RelationContext {
     if (c.cancel.within(this.tokens, clause.start, clause.end)) return 'cancelled';
     if (c.proposal.within(this.tokens, clause.start, i0)) return 'proposed';
     if ((info.family === 'sanctions' || info.family === 'supports') && c.discussion.within(this.tokens, clause.start, i0)) return 'discussed';
-    const tense = info.pos === 'verb' ? this.verbTense(i0, clause, info.tense) : this.clauseTense(clause, i0);
+    const tense = info.pos === 'verb' ? this.verbTense(i0, clause, info.tense) : this.clauseTense(clause, i0, i1);
     if (tense === 'conditional' || c.modal.within(this.tokens, clause.start, i1 + 2)) return 'proposed';
     // A verb's own tense is the surest sign; a date relative to the article's comes next.
     if (info.pos === 'verb' && tense === 'future') return 'planned';
@@ -522,12 +536,14 @@ class RelationContext {
   }
 
   /** The tense of the clause's verbs, from their endings and auxiliaries, for noun triggers. */
-  private clauseTense(clause: Clause, i0: number): Tense | undefined {
+  private clauseTense(clause: Clause, i0: number, i1: number): Tense | undefined {
     for (let k = i0 - 1; k >= clause.start; k--) {
       const t = this.wordTenses[k];
       if (t) return t;
     }
     if (this.lex.cues.past.within(this.tokens, clause.start, i0)) return 'past';
+    // the noun as subject of a planning predicate: "the meeting ... is planned", "il vertice ... è previsto"
+    for (let k = i1; k < clause.end; k++) if (this.scheduledAt(k)) return 'future';
     return undefined;
   }
 
@@ -843,7 +859,8 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   }
   if (w === 'will' || w === 'shall') return 'future';
   if (w === 'would' || w === 'could') return 'conditional';
-  if (w.endsWith('ed') && w.length > 4) return 'past';
+  // a capitalised word in -ed is a name more often than a verb ("Mohamed", "Ahmed", "Mahmoud Ahmed")
+  if (w.endsWith('ed') && w.length > 4 && !t.upper) return 'past';
   return undefined;
 }
 
