@@ -24,6 +24,10 @@ export interface TriggerInfo {
   pressure?: boolean;
   /** negoziatori: names people, evokes no event by itself. */
   agentive?: boolean;
+  /** visti, sentiti: a meeting only after the reciprocal clitic ("si sono visti"). */
+  reflexiveOnly?: boolean;
+  /** sentirsi: only with one of these phrases right after the verb ("al telefono"). */
+  requiresAfter?: CueSet;
 }
 
 interface VerbSpec {
@@ -37,6 +41,8 @@ interface VerbSpec {
   requiresWith?: boolean;
   weak?: boolean;
   visit?: boolean;
+  reflexiveOnly?: boolean;
+  requiresAfter?: string[];
 }
 
 interface NounSpec {
@@ -93,6 +99,8 @@ interface CueFile {
   presentCopula?: string[];
   /** Words allowed between the copula and the participle: "has been", "è stato", "is now". */
   copulaFillers?: string[];
+  /** Reciprocal clitics ("si") and the words allowed between clitic and verb ("si sono poi visti"). */
+  reflexive?: { clitics: string[]; between: string[] };
 }
 
 type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
@@ -120,6 +128,8 @@ export interface Lexicon {
   disjunction: ReadonlySet<string>;
   roundWords: ReadonlySet<string>;
   copulaFillers: ReadonlySet<string>;
+  reflexiveClitics: ReadonlySet<string>;
+  reflexiveBetween: ReadonlySet<string>;
 }
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -138,7 +148,9 @@ export function loadLexicon(lang: Lang): Lexicon {
 
   const verbForms = new WordMap<TriggerInfo>();
   for (const v of tf.verbs) {
-    const base = { family: v.family, pos: 'verb' as const, mutual: v.mutual, personObject: v.personObject, requiresWith: v.requiresWith, weak: v.weak, visit: v.visit };
+    const base: TriggerInfo = { family: v.family, pos: 'verb' as const, mutual: v.mutual, personObject: v.personObject, requiresWith: v.requiresWith, weak: v.weak, visit: v.visit };
+    if (v.reflexiveOnly) base.reflexiveOnly = true;
+    if (v.requiresAfter) base.requiresAfter = new CueSet(v.requiresAfter);
     const endings = morph.classes[v.class ?? 'none'] ?? {};
     for (const stem of v.stems ?? []) {
       for (const [tense, list] of Object.entries(endings) as [Tense, string[]][]) {
@@ -186,6 +198,8 @@ export function loadLexicon(lang: Lang): Lexicon {
     disjunction: new Set(cf.disjunction),
     roundWords,
     copulaFillers: new Set(cf.copulaFillers ?? []),
+    reflexiveClitics: new Set(cf.reflexive?.clitics ?? []),
+    reflexiveBetween: new Set(cf.reflexive?.between ?? []),
   };
   cache.set(lang, lex);
   return lex;

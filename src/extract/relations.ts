@@ -130,7 +130,7 @@ class RelationContext {
         i = noun.end - 1;
         continue;
       }
-      const verb = this.lex.verbForms.at(this.tokens, i);
+      const verb = this.verbTrigger(i);
       if (verb) this.trigger(i, i + 1, verb);
       else if (this.lex.cues.call.at(this.tokens, i) > 0) this.callOn(i, this.lex.cues.call.at(this.tokens, i));
       else if (this.lex.cues.support.at(this.tokens, i) > 0) this.supportVerb(i, this.lex.cues.support.at(this.tokens, i));
@@ -138,6 +138,33 @@ class RelationContext {
     // Remember this sentence's subjects for the next clause without one.
     const first = this.args.find((a) => this.isSubjectLike(a));
     if (first) this.lastSubjects = first.refs;
+  }
+
+  /**
+   * The verb trigger at token i, read with its reciprocal clitic: "si sono visti", "si incontreranno", "si sono
+   * parlati" are mutual meetings of the subjects and need no "con" complement; forms that are a meeting only as
+   * reciprocals (visti, sentiti) are nothing without the clitic.
+   */
+  private verbTrigger(i: number): TriggerInfo | undefined {
+    const verb = this.lex.verbForms.at(this.tokens, i);
+    if (!verb || verb.family !== 'meets' || this.lex.reflexiveClitics.size === 0) return verb;
+    if (!this.reciprocalBefore(i)) return verb.reflexiveOnly ? undefined : verb;
+    if (verb.requiresAfter) {
+      let ok = false;
+      for (let k = i + 1; k <= Math.min(i + 3, this.tokens.length - 1) && !ok; k++) ok = verb.requiresAfter.at(this.tokens, k) > 0;
+      if (!ok) return undefined;
+    }
+    // "si sono visti", "si vedranno": plural, the subjects meet each other; a singular form is reciprocal only
+    // with its "con" complement ("si è visto con Merz") — "si è parlato di un vertice" is impersonal
+    const plural = /[ie]$/.test(this.tokens[i]!.norm) && verb.tense === 'past' || isPluralVerb(this.tokens[i]!, this.article.lang);
+    return { ...verb, mutual: true, requiresWith: !plural, personObject: false };
+  }
+
+  /** The reciprocal clitic before the verb at i, past auxiliaries and adverbs: "si sono visti", "si erano già sentiti". */
+  private reciprocalBefore(i: number): boolean {
+    let k = i - 1;
+    for (let n = 0; n < 3 && k >= 0 && this.lex.reflexiveBetween.has(this.tokens[k]!.norm); n++) k--;
+    return k >= 0 && this.lex.reflexiveClitics.has(this.tokens[k]!.norm);
   }
 
   /** Where the trigger loop of sentence() finds its first trigger (the same tests), or -1. */
