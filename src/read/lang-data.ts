@@ -13,6 +13,7 @@ interface AbbreviationFile {
 }
 interface StopwordFile {
   words: string[];
+  wordEndings?: string[];
 }
 
 export interface ReaderLangData {
@@ -25,6 +26,8 @@ export interface ReaderLangData {
   elisions: ReadonlySet<string>;
   /** English: endings split before their apostrophe ('s, 're). Empty for Italian. */
   clitics: ReadonlySet<string>;
+  /** Last letters typical of the language's words (language detection's tie-break). */
+  wordEndings: ReadonlySet<string>;
 }
 
 function readJson<T>(lang: Lang, file: string): T {
@@ -46,6 +49,7 @@ export function readerData(lang: Lang): ReaderLangData {
       stopwords: lower(stop.words),
       elisions: lower(abbr.elisions),
       clitics: lower(abbr.clitics),
+      wordEndings: lower(stop.wordEndings),
     };
     cache.set(lang, data);
   }

@@ -1,7 +1,9 @@
 // Language detection by stop-word counts (data/lang/LANG/stopwords.json). Only words found in one list and not
-// the other are counted ("in", "a" are both Italian and English). A tie, including a text without any stop
-// word (a headline, a list of names), gives 'en': the project's canonical labels are English, and an English
-// misreading of an Italian fragment costs less than the reverse (English lexicons are the smaller, stricter set).
+// the other are counted ("in", "a" are both Italian and English). A tie — a short text such as "Macron incontrerà
+// Scholz a Parigi." has no exclusive stop word — is broken by the last letters of its lower-case words (Italian
+// words end in a vowel, English ones mostly in a consonant: `wordEndings`); capitalised words, names in any
+// language, are not counted. A text still tied (a headline of names) gives 'en': the project's canonical labels
+// are English, and an English misreading of an Italian fragment costs less than the reverse.
 import { readerData, LANGS } from './lang-data.js';
 import { tokenize } from './tokenize.js';
 import type { Lang, Token } from './types.js';
@@ -35,7 +37,22 @@ export function languageScores(text: string): Record<Lang, number> {
 function tokenScores(tokens: readonly Token[]): Record<Lang, number> {
   const scores: Record<Lang, number> = { it: 0, en: 0 };
   addScores(scores, tokens);
+  if (scores.it === scores.en) breakTie(scores, [tokens]);
   return scores;
+}
+
+/** Adds half a point per lower-case word to the language its last letter is typical of (see the header). */
+function breakTie(scores: Record<Lang, number>, tokenLists: readonly (readonly Token[])[]): void {
+  const ends = LANGS.map((l) => [l, readerData(l).wordEndings] as const);
+  const extra: Record<Lang, number> = { it: 0, en: 0 };
+  for (const tokens of tokenLists) for (const t of tokens) {
+    if (t.kind !== 'word' || t.upper || t.norm.length < 2) continue;
+    const last = t.norm.slice(-1);
+    for (const [l, set] of ends) if (set.has(last)) extra[l]++;
+  }
+  // a fraction of a point: never outweighs a single exclusive stop word
+  const total = extra.it + extra.en;
+  if (total > 0) for (const l of LANGS) scores[l] += (extra[l] / total) * 0.5;
 }
 
 function addScores(scores: Record<Lang, number>, tokens: readonly Token[]): void {
@@ -64,5 +81,6 @@ export function detectLanguage(text: string): Lang {
 export function detectLanguageOfTokens(tokenLists: readonly (readonly Token[])[]): Lang {
   const scores: Record<Lang, number> = { it: 0, en: 0 };
   for (const tokens of tokenLists) addScores(scores, tokens);
+  if (scores.it === scores.en) breakTie(scores, tokenLists);
   return decide(scores);
 }
