@@ -101,6 +101,8 @@ interface CueFile {
   copulaFillers?: string[];
   /** Reciprocal clitics ("si") and the words allowed between clitic and verb ("si sono poi visti"). */
   reflexive?: { clitics: string[]; between: string[] };
+  /** "first", "primo": before a trigger noun, a place in a series. */
+  ordinals?: string[];
 }
 
 type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
@@ -130,6 +132,7 @@ export interface Lexicon {
   copulaFillers: ReadonlySet<string>;
   reflexiveClitics: ReadonlySet<string>;
   reflexiveBetween: ReadonlySet<string>;
+  ordinals: ReadonlySet<string>;
 }
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -200,6 +203,7 @@ export function loadLexicon(lang: Lang): Lexicon {
     copulaFillers: new Set(cf.copulaFillers ?? []),
     reflexiveClitics: new Set(cf.reflexive?.clitics ?? []),
     reflexiveBetween: new Set(cf.reflexive?.between ?? []),
+    ordinals: new Set(cf.ordinals ?? []),
   };
   cache.set(lang, lex);
   return lex;

@@ -110,7 +110,7 @@ class RelationContext {
     if (firstTrigger >= 0) {
       this.wordTenses = this.tokens.map((t, k) => (this.scheduledAt(k) ? 'future' : tenseOfWord(t, this.article.lang)));
       // a time right after a speech verb dates the statement ("said Friday", "ha detto oggi"), not the event
-      this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t));
+      this.times = findTimeExpressions(s, this.article.lang, this.article.date, this.sentenceTense()).filter((t) => !this.afterSpeechVerb(t) && !this.measuresSeries(t));
       this.timeToken = this.times.length === 0 ? this.tokens.map(() => false) // most sentences: no time at all
         : this.tokens.map((t) => this.times.some((x) => t.start >= x.start && t.end <= x.end));
       this.breaks = this.clauseBreaks();
@@ -200,6 +200,27 @@ class RelationContext {
     // "has been scheduled" / "have been scheduled": the perfect of a present copula
     if (j < k - 1 && this.tokens[j + 1]!.norm === 'been' && (this.tokens[j]?.norm === 'has' || this.tokens[j]?.norm === 'have')) return true;
     return j >= 0 && this.lex.cues.presentCopula.at(this.tokens, j) === j + 1;
+  }
+
+  /**
+   * A time after "first/last <trigger noun>" in the same phrase: "their first meeting this year", "il primo
+   * incontro tra i due leader quest'anno", "the first talks since January" measure a series of events; the time
+   * does not date this one (nor make a year-dated meeting of its own).
+   */
+  private measuresSeries(t: TimeMention): boolean {
+    const first = this.tokens.findIndex((tok) => tok.start >= t.start);
+    for (let k = first - 1; k >= Math.max(1, first - 8); k--) {
+      const tok = this.tokens[k]!;
+      if (tok.kind === 'punct' && (tok.text === ',' || CLAUSE_PUNCT.has(tok.text))) return false;
+      if (this.lex.nounTriggers.match(this.tokens, k)) {
+        // the ordinal right before the noun, or before an adjective ("il primo vero incontro")
+        for (let j = k - 1; j >= Math.max(0, k - 2); j--) if (this.lex.ordinals.has(this.tokens[j]!.norm)) return true;
+        continue;
+      }
+      // a verb between noun and time: the time dates the predicate ("il primo incontro ... si terrà lunedì")
+      if (this.wordTenses[k] || VERB_WORDS.has(tok.norm) || this.lex.reflexiveClitics.has(tok.norm) || this.lex.verbForms.at(this.tokens, k)) return false;
+    }
+    return false;
   }
 
   /** The sentence's main tense, from verb endings and auxiliaries: picks "lunedì" = last or next Monday. */
@@ -898,6 +919,8 @@ const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']']);
 const COPULAS = new Set(['è', 'e', 'sarà', 'saranno', 'era', 'sono', 'ci', 'c', 'is', 'was', 'will', 'be', 'been', 'has', 'have', 'had', 'expected', 'planned', 'scheduled', 'previsto', 'prevista', 'in', 'on', 'all', 'alcun', 'alcuna']);
 
 const EN_IRREGULAR_PAST = new Set(['said', 'met', 'held', 'told', 'made', 'took', 'gave', 'went', 'came', 'spoke', 'sought', 'left', 'won', 'lost', 'began', 'brought', 'thought', 'saw', 'chose', 'flew', 'sent', 'struck', 'agreed', 'was', 'were', 'had', 'did']);
+/** Auxiliaries and copulas: a verb that a time after it may date (see measuresSeries). */
+const VERB_WORDS = new Set(['è', 'sono', 'era', 'erano', 'sarà', 'saranno', 'ha', 'hanno', 'is', 'are', 'was', 'were', 'will', 'be', 'been', 'has', 'have', 'had', 'took', 'takes', 'take']);
 const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'avevano', 'aver', 'avere', 'essere', 'stato', 'stata', 'stati', 'state']);
 
 /** "ha incontrato", "è stato annullato", "said": a past form. */
