@@ -11,11 +11,13 @@
 // (ieri, next week, due giorni fa) and for calendar names with a direction word (il 3 marzo scorso, last January).
 //
 // Resolution rules without an explicit year (documented here because they are choices):
-//   - day and month (il 24 febbraio): the article's year; with a `tense` hint, a past sentence never points
-//     after the article date (→ previous year) and a future one never before it (→ next year); "scorso"/"last"
+//   - day and month (il 24 febbraio): with a `tense` hint, a past sentence never points after the article date
+//     (→ previous year) and a future one never before it (→ next year); without one, the reading nearest the
+//     article date (within half a year: "il 2 gennaio" written on 28 December is the coming one); "scorso"/"last"
 //     and "prossimo"/"next" force the most recent date before / the first after the article date.
-//   - month alone (a gennaio): the article's year; tense past → the latest such month not after the article's
-//     month; tense future → the first not before it; scorso/last and prossimo/next: strictly before / after.
+//   - month alone (a gennaio): tense past → the latest such month not after the article's month; tense future →
+//     the first not before it; no tense → the nearest (at most six months away); scorso/last and prossimo/next:
+//     strictly before / after.
 //   - bare weekday (lunedì): past tense → the latest such day strictly before the article date; otherwise the
 //     first one strictly after it (news announce more than they recall without a tense word).
 //     "lunedì prossimo"/"next Monday" → first strictly after; "lunedì scorso"/"last Monday" → latest strictly before.
@@ -400,6 +402,13 @@ function resolveDayMonth(ctx: Ctx, m: number, d: number, dir?: -1 | 1): Ymd | un
     if (dir === -1 ? !(cmp(x, base) < 0) : cmp(x, base) > 0) x = { y: base.y - 1, m, d };
   } else if (dir === 1 || (dir === undefined && ctx.tense === 'future')) {
     if (dir === 1 ? !(cmp(x, base) > 0) : cmp(x, base) < 0) x = { y: base.y + 1, m, d };
+  } else {
+    // no tense and no direction: the reading nearest the article date ("il 2 gennaio" in late December is the
+    // coming one, "il 28 dicembre" in early January the one just past): news rarely reach half a year away
+    const days = (a: Ymd) => Date.UTC(a.y, a.m - 1, a.d) / 86_400_000;
+    const off = days(x) - days(base);
+    if (off > 182) x = { y: base.y - 1, m, d };
+    else if (off < -182) x = { y: base.y + 1, m, d };
   }
   return validDay(x) ? x : undefined;
 }
@@ -630,6 +639,9 @@ function ruleMonth(ctx: Ctx, i: number): Match | undefined {
     else if (mode === 1 && m <= base.m) y++;
     else if (mode === -0.5 && m > base.m) y--;
     else if (mode === 0.5 && m < base.m) y++;
+    // no tense: the nearest such month ("a gennaio" in December is the coming January)
+    else if (mode === 0 && m - base.m > 6) y--;
+    else if (mode === 0 && base.m - m > 6) y++;
     value = `${pad(y, 4)}-${pad(m)}`;
   }
   return { from, to, value, grain: 'month', relation: dir === undefined ? 'absolute' : dir < 0 ? 'past' : 'future' };

@@ -1,0 +1,33 @@
+// Dates without a year, relative to the article's date and tense: a future "2 gennaio" written in late December
+// is next year's; without any tense, the reading nearest the article date. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../src/read/index.js';
+import { findTimeExpressions } from '../src/extract/time.js';
+import { meetings } from './helpers/quality.js';
+
+function dateValue(text: string, lang: 'it' | 'en', date: string): string | undefined {
+  const a = readArticle(text, { id: 'q', date, lang });
+  return a.sentences.flatMap((s) => findTimeExpressions(s, lang, date))[0]?.value;
+}
+
+describe('a day and month without a year', () => {
+  it('without a tense, the nearest reading: across the new year both ways', () => {
+    expect(dateValue('Vertice il 2 gennaio.', 'it', '2026-12-28')).toBe('2027-01-02');
+    expect(dateValue('Summit on January 2.', 'en', '2026-12-28')).toBe('2027-01-02');
+    expect(dateValue('Il vertice del 28 dicembre.', 'it', '2027-01-03')).toBe('2026-12-28');
+    expect(dateValue('Vertice a gennaio.', 'it', '2026-12-10')).toBe('2027-01');
+    // within half a year the article's year stays
+    expect(dateValue('Vertice il 24 febbraio.', 'it', '2026-03-12')).toBe('2026-02-24');
+    expect(dateValue('Vertice il 20 luglio.', 'it', '2026-03-12')).toBe('2026-07-20');
+  });
+
+  it('a planned meeting on 2 January, written on 28 December, is next year and planned', () => {
+    for (const text of [
+      'Vertice tra Sánchez e Starmer il 2 gennaio a Madrid.',
+      'Il vertice tra Sánchez e Starmer è previsto il 2 gennaio a Madrid.',
+      'A summit between Sánchez and Starmer is planned on January 2 in Madrid.',
+    ]) {
+      expect(meetings(text, '2026-12-28').map((m) => [m.date, m.status])).toEqual([['2027-01-02', 'planned']]);
+    }
+  });
+});
