@@ -495,6 +495,14 @@ class MentionState {
     let principal: Mention | undefined;
     let j = roleEnd;
     const lex = this.rec.lex;
+    // a role form that names its seat ("titolare della Farnesina", "inquilino del Cremlino"): the seat's country
+    for (let k = roleStart + 1; k < roleEnd && !iso; k++) {
+      const g = this.rec.names.match(this.tokens, k);
+      if (g && g.end <= roleEnd && g.payload.entry.kind === 'country' && g.payload.via === 'seat') {
+        iso = g.payload.entry.iso;
+        seat ??= this.tokens.slice(k, g.end).map((t) => t.text).join(' ');
+      }
+    }
     // English possessor before the role: "Trump's envoy Steve Witkoff".
     if (roleStart >= 2 && this.tokens[roleStart - 1]?.norm === "'s") {
       let owner: Mention | undefined;

@@ -366,7 +366,7 @@ class RelationContext {
     for (let step = 0; step < n; step++) {
       const a = this.args[leftmost ? step : n - 1 - step]!;
       if (a.m.i1 > i || a.m.i0 < clause.start) continue;
-      if (!this.isSubjectLike(a)) continue;
+      if (!this.isSubjectLike(a) && !this.subjectAfterConjunction(a, i)) continue;
       const mates = leftmost ? this.coordinated(a, 1, { start: clause.start, end: i }) : this.coordinated(a, -1, clause);
       return mates.flatMap((x) => x.refs);
     }
@@ -378,6 +378,16 @@ class RelationContext {
       if (antecedent) return antecedent.refs;
     }
     return [];
+  }
+
+  /**
+   * "a day after X met Y", "before X visits Y": a conjunction that is also a preposition (after, before, since)
+   * opens a clause whose subject stands right before its verb — not a prepositional phrase ("after the talks").
+   */
+  private subjectAfterConjunction(a: Arg, verbAt: number): boolean {
+    if (a.m.i1 !== verbAt || a.m.adjectival || this.isLocation(a.m)) return false;
+    const opener = a.m.i0 - 1;
+    return opener >= 0 && this.lex.cues.clauseBreaks.at(this.tokens, opener) === a.m.i0 && this.breaks.includes(opener);
   }
 
   /** The subject Italian leaves implicit: the previous clause's, unless the clause opens with its own noun phrase. */
@@ -625,7 +635,12 @@ class RelationContext {
       confidence = 0.9;
     } else {
       const object = this.objectOf(i1, clause, { withPrep: info.pos === 'noun' || info.requiresWith });
-      const objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? this.objectOf(i1, clause, { withPrep: true }) : object;
+      let objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? this.objectOf(i1, clause, { withPrep: true }) : object;
+      // the passive: "è stato ricevuto (nella sala ...) dal presidente X", "was hosted by X": the agent is the other side
+      if (info.pos === 'verb' && objectAny.length === 0 && PASSIVE_AUX.has(this.tokens[i0 - 1]?.norm ?? '')) {
+        const agent = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 < clause.end && this.governedBy(a.m, this.lex.prepositions.agent) && this.isActor(a));
+        if (agent) objectAny = this.coordinated(agent, 1, clause);
+      }
       if (info.requiresWith && objectAny.length === 0) return;
       // a noun's agent comes first: "illustrata dalla premier Takaichi in una telefonata con Macron"
       const agent = info.pos === 'noun' ? this.args.find((a) => a.m.i1 <= i0 && a.m.i0 >= Math.max(clause.start, i0 - 8) && this.governedBy(a.m, this.lex.prepositions.agent) && this.isActor(a)) : undefined;
@@ -919,6 +934,8 @@ const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']']);
 const COPULAS = new Set(['è', 'e', 'sarà', 'saranno', 'era', 'sono', 'ci', 'c', 'is', 'was', 'will', 'be', 'been', 'has', 'have', 'had', 'expected', 'planned', 'scheduled', 'previsto', 'prevista', 'in', 'on', 'all', 'alcun', 'alcuna']);
 
 const EN_IRREGULAR_PAST = new Set(['said', 'met', 'held', 'told', 'made', 'took', 'gave', 'went', 'came', 'spoke', 'sought', 'left', 'won', 'lost', 'began', 'brought', 'thought', 'saw', 'chose', 'flew', 'sent', 'struck', 'agreed', 'was', 'were', 'had', 'did']);
+/** The auxiliary right before a passive participle: "è stato ricevuto", "venne accolto", "was hosted". */
+const PASSIVE_AUX = new Set(['stato', 'stata', 'stati', 'state', 'venne', 'vennero', 'viene', 'vengono', 'verrà', 'verranno', 'been', 'was', 'were', 'being']);
 /** Auxiliaries and copulas: a verb that a time after it may date (see measuresSeries). */
 const VERB_WORDS = new Set(['è', 'sono', 'era', 'erano', 'sarà', 'saranno', 'ha', 'hanno', 'is', 'are', 'was', 'were', 'will', 'be', 'been', 'has', 'have', 'had', 'took', 'takes', 'take']);
 const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'avevano', 'aver', 'avere', 'essere', 'stato', 'stata', 'stati', 'state']);

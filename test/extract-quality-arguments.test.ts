@@ -1,0 +1,39 @@
+// Arguments of meeting verbs in less common constructions: a subject after a conjunction that is also a
+// preposition ("after X met Y"), the passive with its agent ("è stato ricevuto ... dal presidente X"), and the
+// infinitive "per vedere X". Sentences written for these tests; the article date is Tuesday 2026-03-10.
+import { describe, expect, it } from 'vitest';
+import { meetings } from './helpers/quality.js';
+
+const parts = (text: string) => meetings(text).map((m) => m.participants);
+
+describe('meeting arguments', () => {
+  it('"after/before X met Y": X is the subject of its own clause', () => {
+    expect(parts('Markets rallied a day after Pedro Sánchez met Keir Starmer in London.')).toEqual([['Keir Starmer', 'Pedro Sánchez']]);
+    expect(parts('Before Pedro Sánchez visits Rabat, he will call Emmanuel Macron.').flat()).not.toContain('Emmanuel Macron');
+  });
+
+  it('a prepositional phrase after "after" is still no subject', () => {
+    expect(parts('After the talks with Keir Starmer, Pedro Sánchez flew home.')).toEqual([['Keir Starmer', 'Pedro Sánchez']]);
+  });
+
+  it('the passive with its agent, past a locative phrase', () => {
+    expect(parts('Sánchez è arrivato ieri a Pechino. Oggi è stato ricevuto nella grande sala del palazzo dal presidente Xi Jinping.'))
+      .toEqual([['Pedro Sánchez', 'Xi Jinping']]);
+    expect(parts('Pedro Sánchez was received at the palace in Rabat by King Mohammed VI.').flat()).toContain('Pedro Sánchez');
+  });
+
+  it('"per vedere X": the travelling subject meets X', () => {
+    const ms = meetings('Sánchez è arrivato oggi a Parigi. Domani si sposterà a Berlino per vedere il cancelliere tedesco Friedrich Merz.');
+    expect(ms.map((m) => [m.participants, m.status])).toEqual([[['Friedrich Merz', 'Pedro Sánchez'], 'planned']]);
+  });
+});
+
+describe('a role form that names its seat', () => {
+  it('"il titolare della Farnesina" is Italy\'s minister, not the last foreign minister named', () => {
+    const text = 'Il ministro degli Esteri Antonio Tajani ha incontrato ieri il suo omologo francese Jean-Noël Barrot. '
+      + 'Domani il titolare della Farnesina vedrà il cancelliere tedesco Friedrich Merz.';
+    const ms = meetings(text).map((m) => m.participants);
+    expect(ms).toContainEqual(['Antonio Tajani', 'Friedrich Merz']);
+    expect(ms.flat().filter((p) => p === 'Jean-Noël Barrot')).toHaveLength(1);
+  });
+});
