@@ -21,6 +21,13 @@ describe('times that measure a series', () => {
       .toEqual(['2026-03-09']);
   });
 
+  it('a day after "the second round" is the round\'s own date', () => {
+    expect(meetings('Armenian and Azerbaijani delegations will hold a second round of talks in Geneva on Wednesday.').map((m) => [m.date, m.status]))
+      .toEqual([['2026-03-11', 'planned']]);
+    expect(meetings('Il secondo round di negoziati tra Armenia e Azerbaigian a Ginevra mercoledì.').map((m) => m.date))
+      .toEqual(['2026-03-11']);
+  });
+
   it('a time in the predicate of "the first meeting" still dates it', () => {
     expect(meetings('Il primo incontro tra Sánchez e Starmer si terrà lunedì a Londra.').map((m) => [m.date, m.status]))
       .toEqual([['2026-03-16', 'planned']]);

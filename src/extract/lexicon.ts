@@ -103,6 +103,8 @@ interface CueFile {
   reflexive?: { clitics: string[]; between: string[] };
   /** "first", "primo": before a trigger noun, a place in a series. */
   ordinals?: string[];
+  /** "since", "dal": opens the span a series is counted over. */
+  since?: string[];
 }
 
 type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
@@ -133,6 +135,7 @@ export interface Lexicon {
   reflexiveClitics: ReadonlySet<string>;
   reflexiveBetween: ReadonlySet<string>;
   ordinals: ReadonlySet<string>;
+  since: ReadonlySet<string>;
 }
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -204,6 +207,7 @@ export function loadLexicon(lang: Lang): Lexicon {
     reflexiveClitics: new Set(cf.reflexive?.clitics ?? []),
     reflexiveBetween: new Set(cf.reflexive?.between ?? []),
     ordinals: new Set(cf.ordinals ?? []),
+    since: new Set(cf.since ?? []),
   };
   cache.set(lang, lex);
   return lex;

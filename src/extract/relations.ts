@@ -209,6 +209,10 @@ class RelationContext {
    */
   private measuresSeries(t: TimeMention): boolean {
     const first = this.tokens.findIndex((tok) => tok.start >= t.start);
+    // only a span the series runs over: "this year", "quest'anno", "since January", "dal 2024" — a day or a
+    // month names the event's own date ("the second round of talks on Wednesday", "in March")
+    const span = (t.relation === 'present' && t.grain !== 'day') || (t.grain !== 'range' && first > 0 && this.lex.since.has(this.tokens[first - 1]!.norm));
+    if (!span) return false;
     for (let k = first - 1; k >= Math.max(1, first - 8); k--) {
       const tok = this.tokens[k]!;
       if (tok.kind === 'punct' && (tok.text === ',' || CLAUSE_PUNCT.has(tok.text))) return false;
@@ -228,8 +232,9 @@ class RelationContext {
     let past = 0;
     let future = 0;
     for (let k = 0; k < this.tokens.length; k++) {
+      // a word read as a noun trigger is no verb ("i negoziati", "the meeting"): the trigger loop reads it so too
       const trig = this.lex.verbForms.at(this.tokens, k);
-      const tense = trig?.tense ?? this.wordTenses[k];
+      const tense = trig && !this.lex.nounTriggers.match(this.tokens, k) ? trig.tense : this.wordTenses[k];
       if (tense === 'past') past++;
       else if (tense === 'future') future++;
       else if (isPastParticipleAfterAux(this.tokens, k, this.article.lang)) past++;
