@@ -638,6 +638,9 @@ class RelationContext {
     if (between) {
       sides = between;
       confidence = 0.9;
+      // "X will attend the summit between A and B": X is a further participant
+      const attendee = this.attendee(i0, clause).filter((r) => !sides.flat().includes(r));
+      if (attendee.length) sides = joinSides(sides, attendee, this.attendeeCompanions(i0));
     } else {
       const object = this.objectOf(i1, clause, { withPrep: info.pos === 'noun' || info.requiresWith });
       let objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? this.objectOf(i1, clause, { withPrep: true }) : object;
@@ -671,7 +674,12 @@ class RelationContext {
       else sides = [subject, objRefs].filter((x) => x.length > 0);
       const summit = sides.length === 1 && sides[0]!.length === 1 && sides[0]![0]!.startsWith('alliance:');
       if (sides.length === 1 && !info.visit && !summit && sides[0]!.length < 2) {
-        if (this.lastOccurrence && this.anaphoric(i0)) this.complete(this.lastOccurrence, clause, i0);
+        const last = this.lastOccurrence;
+        // "X will join them at the meeting", "X parteciperà all'incontro": X joins the meeting just named
+        const attendee = last && info.pos === 'noun' && this.s.index - last.sentence <= 2 && this.lex.determiners.has(this.tokens[i0 - 1]?.norm ?? '')
+          ? this.attendee(i0, clause).filter((r) => !last.sides.flat().includes(r)) : [];
+        if (last && attendee.length) last.sides = joinSides(last.sides, attendee, this.attendeeCompanions(i0));
+        if (last && (attendee.length || this.anaphoric(i0))) this.complete(last, clause, i0);
         return;
       }
     }
@@ -695,6 +703,29 @@ class RelationContext {
     this.lastOccurrence = occ;
     const subj = sides[0];
     if (subj) this.lastSubjects = subj;
+  }
+
+  /** The subject of an attendance verb at most five tokens before the noun at i0 ("will attend the", "join them at the"). */
+  private attendee(i0: number, clause: Clause): string[] {
+    for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 5); k--) {
+      if (this.lex.cues.attendance.at(this.tokens, k) < 0) continue;
+      // "did not attend", "non parteciperà", "might attend", "pronto a partecipare": nobody joins
+      for (let j = k - 1; j >= Math.max(clause.start, k - 4); j--) if (this.isNegation(j)) return [];
+      const from = Math.max(clause.start, k - 4);
+      if (this.lex.cues.modal.within(this.tokens, from, k) || this.lex.cues.hypothetical.within(this.tokens, from, k)) return [];
+      return this.subjectOf(k, clause).filter((r) => r.startsWith('leader:') || r.startsWith('country:') || r.startsWith('alliance:'));
+    }
+    return [];
+  }
+
+  /** "X will join Bessent at the meeting": whom the attendee joins (the object of the attendance verb), if named. */
+  private attendeeCompanions(i0: number): string[] {
+    for (let k = i0 - 1; k >= Math.max(0, i0 - 5); k--) {
+      const end = this.lex.cues.attendance.at(this.tokens, k);
+      if (end < 0) continue;
+      return this.args.filter((a) => a.m.i0 >= end && a.m.i1 <= i0).flatMap((a) => a.refs);
+    }
+    return [];
   }
 
   private anaphoric(i0: number): boolean {
@@ -903,6 +934,18 @@ class RelationContext {
     if (!status) return;
     for (const a of from) for (const b of to) if (a !== b) this.relations.push({ kind, source: a, target: b, sentence: this.s.index, date, status, confidence, evidence: this.s.text });
   }
+}
+
+/** Adds attendees to the sides: on the side of whom they join when that is named ("join Bessent"), else as a side of their own. */
+function joinSides(sides: string[][], attendees: string[], companions: string[]): string[][] {
+  const side = sides.findIndex((x) => x.some((r) => companions.includes(r)));
+  if (side < 0) return [...sides, attendees];
+  // one group that meets among itself ("X and Y held talks"): the attendee sides with X, against the others
+  if (sides.length === 1) {
+    const others = sides[0]!.filter((r) => !companions.includes(r));
+    return others.length ? [[...sides[0]!.filter((r) => companions.includes(r)), ...attendees], others] : [[...sides[0]!, ...attendees]];
+  }
+  return sides.map((x, k) => (k === side ? [...x, ...attendees] : x));
 }
 
 /** Tense signalled by a word's ending or by an auxiliary: a rough cue, used only where no trigger verb speaks. */
