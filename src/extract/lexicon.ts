@@ -107,6 +107,8 @@ interface CueFile {
   since?: string[];
   /** "attend", "partecipare": the subject joins the meeting the noun after names. */
   attendance?: string[];
+  /** "led by", "guidata da": who heads a delegation. */
+  leads?: string[];
 }
 
 type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
@@ -121,7 +123,7 @@ export interface Lexicon {
     negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
     future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
     groupAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet; speech: CueSet; hypothetical: CueSet; presence: CueSet;
-    scheduled: CueSet; presentCopula: CueSet; attendance: CueSet;
+    scheduled: CueSet; presentCopula: CueSet; attendance: CueSet; leads: CueSet;
     imposition: CueSet; lift: CueSet; call: CueSet; support: CueSet;
     sanctionTargetPreps: CueSet; pressureTargetPreps: CueSet; mediatorPreps: CueSet;
   };
@@ -192,7 +194,7 @@ export function loadLexicon(lang: Lang): Lexicon {
       clauseBreaks: new CueSet(cf.clauseBreaks), attribution: new CueSet(cf.attribution), members: new CueSet(cf.members),
       groupAnaphora: new CueSet(cf.groupAnaphora), counterpart: new CueSet(cf.counterpart),
       demonstratives: new CueSet(cf.demonstratives), institutions: new CueSet(cf.institutions), speech: new CueSet(cf.speech ?? []), hypothetical: new CueSet(cf.hypothetical ?? []), presence: new CueSet(cf.presence ?? []),
-      scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []), attendance: new CueSet(cf.attendance ?? []),
+      scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []), attendance: new CueSet(cf.attendance ?? []), leads: new CueSet(cf.leads ?? []),
       imposition: new CueSet(tf.impositionVerbs), lift: new CueSet(tf.liftVerbs), call: new CueSet(tf.callVerbs),
       support: new CueSet(supportForms),
       sanctionTargetPreps: new CueSet(tf.sanctionTargetPreps), pressureTargetPreps: new CueSet(tf.pressureTargetPreps),

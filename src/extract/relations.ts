@@ -73,6 +73,8 @@ class RelationContext {
   /** Subjects of the last clause that had one: Italian drops the subject when it does not change. */
   private lastSubjects: string[] = [];
   private lastOccurrence?: Occurrence;
+  /** Heads of the delegations to each set of talks, by side (see delegationHeads). */
+  private readonly delegations = new Map<Occurrence, { heads: Map<string, string>; derived?: Occurrence }>();
 
   private s!: Sentence;
   private tokens: Token[] = [];
@@ -135,6 +137,7 @@ class RelationContext {
       else if (this.lex.cues.call.at(this.tokens, i) > 0) this.callOn(i, this.lex.cues.call.at(this.tokens, i));
       else if (this.lex.cues.support.at(this.tokens, i) > 0) this.supportVerb(i, this.lex.cues.support.at(this.tokens, i));
     }
+    if (firstTrigger >= 0 || this.lex.cues.leads.within(this.tokens, 0, this.tokens.length)) this.delegationHeads();
     // Remember this sentence's subjects for the next clause without one.
     const first = this.args.find((a) => this.isSubjectLike(a));
     if (first) this.lastSubjects = first.refs;
@@ -165,6 +168,42 @@ class RelationContext {
     let k = i - 1;
     for (let n = 0; n < 3 && k >= 0 && this.lex.reflexiveBetween.has(this.tokens[k]!.norm); n++) k--;
     return k >= 0 && this.lex.reflexiveClitics.has(this.tokens[k]!.norm);
+  }
+
+  /**
+   * "The Russian delegation will be led by X, while the Ukrainian delegation is headed by Y", "a guidare la
+   * delegazione di Kiev sarà Y": the heads of the delegations of two sides of the talks just named meet each other
+   * (a meeting of their own, with the talks' date, place and status; the talks keep their country sides).
+   */
+  private delegationHeads(): void {
+    const base = this.lastOccurrence;
+    if (!base || this.s.index - base.sentence > 3) return;
+    if (this.breaks.length === 1 && this.breaks[0] === 0 && this.tokens.length > 0) this.breaks = this.clauseBreaks();
+    for (let k = 0; k < this.tokens.length; k++) {
+      if (this.lex.cues.leads.at(this.tokens, k) < 0) continue;
+      const clause = this.clauseOf(k);
+      const group = this.mentions.find((m) => m.kind === 'group' && m.iso && !m.isos && m.i0 >= clause.start && m.i1 <= clause.end);
+      if (!group) continue;
+      const side = `country:${group.iso}`;
+      if (!base.sides.some((x) => x.includes(side))) continue;
+      let head: Arg | undefined;
+      for (const a of this.args) {
+        if (a.m.i0 < clause.start || a.m.i1 > clause.end || a.m.entityKind !== 'leader' || a.refs.length !== 1) continue;
+        if (!head || Math.abs(a.m.i0 - k) < Math.abs(head.m.i0 - k)) head = a;
+      }
+      if (!head) continue;
+      let entry = this.delegations.get(base);
+      if (!entry) { entry = { heads: new Map() }; this.delegations.set(base, entry); }
+      entry.heads.set(side, head.refs[0]!);
+      if (entry.heads.size < 2) continue;
+      const sides = [...entry.heads.values()].map((r) => [r]);
+      if (entry.derived) { entry.derived.sides = sides; continue; }
+      entry.derived = {
+        family: 'meets', sentence: this.s.index, sides, places: [...base.places], date: base.date, status: base.status,
+        confidence: 0.6, mediators: [], visit: false, round: false, evidence: this.s.text,
+      };
+      this.occurrences.push(entry.derived);
+    }
   }
 
   /** Where the trigger loop of sentence() finds its first trigger (the same tests), or -1. */

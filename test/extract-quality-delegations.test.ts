@@ -1,0 +1,28 @@
+// The heads of two sides' delegations to the talks just named meet each other ("the Armenian delegation will be
+// led by X, while Baku's team is headed by Y", "a guidare la delegazione di Erevan sarà X"); one head alone, or a
+// delegation of a country that is not a side of the talks, makes no meeting. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { edges } from './helpers/quality.js';
+
+const meetPairs = (text: string) => edges(text, 'meets').map((e) => [e.source, e.target].sort().join(' ~ ')).sort();
+
+describe('delegation heads', () => {
+  it('English: led by / headed by, with a possessive team', () => {
+    const text = 'Armenian and Azerbaijani delegations will hold talks in Geneva on Friday. '
+      + 'The Armenian delegation will be led by Foreign Minister Ararat Mirzoyan, while Baku\'s team is headed by Foreign Minister Jeyhun Bayramov.';
+    expect(meetPairs(text)).toContain('leader:ararat-mirzoyan ~ leader:jeyhun-bayramov');
+  });
+
+  it('Italian: a guidare ... sarà, guidata da', () => {
+    const text = 'Armenia e Azerbaigian terranno nuovi negoziati a Ginevra venerdì. '
+      + 'A guidare la delegazione di Erevan sarà il ministro degli Esteri Ararat Mirzoyan. La delegazione azera sarà guidata dal ministro degli Esteri Jeyhun Bayramov.';
+    expect(meetPairs(text)).toContain('leader:ararat-mirzoyan ~ leader:jeyhun-bayramov');
+  });
+
+  it('one head alone, or a head of a country outside the talks, meets nobody', () => {
+    expect(meetPairs('Armenia e Azerbaigian terranno nuovi negoziati a Ginevra venerdì. La delegazione armena sarà guidata dal ministro degli Esteri Ararat Mirzoyan.'))
+      .toEqual([]);
+    expect(meetPairs('Armenia e Azerbaigian terranno nuovi negoziati a Ginevra venerdì. La delegazione armena sarà guidata dal ministro degli Esteri Ararat Mirzoyan. '
+      + 'La delegazione francese sarà guidata dal ministro degli Esteri Jean-Noël Barrot.')).toEqual([]);
+  });
+});
