@@ -294,6 +294,11 @@ class RelationContext {
         // "who" only after a comma (otherwise "ha detto che ..." would cut the reported speech off).
         const relative = ['che', 'cui', 'that', 'which', 'who', 'whom'].includes(t.norm);
         if (!relative || prev?.text === ',') out.push(i);
+        // a relative clause set off by commas ends at the next one: "Hamas, which X and Y designate as ..., said"
+        if (relative && prev?.text === ',') {
+          const close = this.tokens.findIndex((x, k) => k > i && x.text === ',');
+          if (close > 0) out.push(close + 1);
+        }
       } else if (this.article.lang === 'it' && t.kind === 'word' && this.lex.coordination.has(t.norm) && this.tokens[i - 1]?.text === ',') {
         // ", e domani incontrerà": Italian sets no comma before "e" in lists, so ", e" joins clauses —
         // unless a noun phrase follows (", e i negoziatori turchi" closes an apposition and goes on listing)
@@ -301,7 +306,8 @@ class RelationContext {
         if (next && !next.upper && !this.lex.determiners.has(next.norm)) out.push(i);
       }
     }
-    return out;
+    // (the closing comma of a relative clause is pushed ahead of the scan: sort)
+    return [...new Set(out)].sort((a, b) => a - b);
   }
 
   private clauseOf(i: number): Clause {
