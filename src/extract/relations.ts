@@ -206,6 +206,27 @@ class RelationContext {
     }
   }
 
+  /**
+   * "Egypt and Qatar will host Hamas and Israeli negotiators for talks", "ospiterà le delegazioni per i colloqui":
+   * a noun of purpose after a hosting verb with two or more guests makes the guests the sides, the hosts mediators.
+   */
+  private hostedFor(i0: number, clause: Clause): { guests: string[][]; hosts: string[] } | undefined {
+    let k = i0 - 1;
+    while (k > clause.start && this.lex.determiners.has(this.tokens[k]!.norm) && !this.lex.anyPreposition.has(this.tokens[k]!.norm)) k--;
+    const prep = this.tokens[k]?.norm ?? '';
+    if (!PURPOSE_PREPOSITIONS.has(prep)) return undefined;
+    for (let v = k - 1; v >= clause.start; v--) {
+      const verb = this.lex.verbForms.at(this.tokens, v);
+      if (!verb || !verb.personObject || verb.family !== 'meets') continue;
+      const guests = this.objectOf(v + 1, { start: clause.start, end: k }).filter((a) => this.isActor(a));
+      // one mention naming both sides: "Armenian and Azerbaijani negotiators"
+      const sides = guests.length === 1 && guests[0]!.refs.length >= 2 ? guests[0]!.refs.map((r) => [r]) : guests.map((a) => a.refs);
+      if (sides.length < 2) return undefined;
+      return { guests: sides, hosts: this.subjectOf(v, clause) };
+    }
+    return undefined;
+  }
+
   /** Where the trigger loop of sentence() finds its first trigger (the same tests), or -1. */
   private firstTrigger(): number {
     for (let i = 0; i < this.tokens.length; i++) {
@@ -680,7 +701,14 @@ class RelationContext {
     let sides: string[][] = [];
     let confidence = info.weak ? 0.6 : 0.85;
     const between = info.pos === 'noun' ? this.betweenSides(i1, clause) : undefined;
-    if (between) {
+    const hosted = info.pos === 'noun' && !between ? this.hostedFor(i0, clause) : undefined;
+    let hosts: string[] = [];
+    if (hosted) {
+      // "X will host A and B for talks": A and B talk with each other; the hosts mediate
+      sides = hosted.guests;
+      hosts = hosted.hosts;
+      confidence = 0.75;
+    } else if (between) {
       sides = between;
       confidence = 0.9;
       // "X will attend the summit between A and B": X is a further participant
@@ -715,6 +743,10 @@ class RelationContext {
         if (this.lastOccurrence && this.anaphoric(i0) && this.s.index - this.lastOccurrence.sentence <= 3) this.complete(this.lastOccurrence, clause, i0);
         return;
       }
+      else if (objRefs.length === 0 && this.args.some((a) => a.m.kind === 'group' && a.m.role === 'Mediator' && a.refs.length === subject.length && a.refs.every((r) => subject.includes(r)))) {
+        // "Egyptian and Qatari mediators ... the ceasefire": mediators do not negotiate with each other
+        return;
+      }
       else if (info.mutual && objRefs.length === 0 && subject.length >= 2) sides = subject.map((r) => [r]);
       else sides = [subject, objRefs].filter((x) => x.length > 0);
       const summit = sides.length === 1 && sides[0]!.length === 1 && sides[0]![0]!.startsWith('alliance:');
@@ -741,7 +773,7 @@ class RelationContext {
     }
     const round = info.pos === 'noun' && this.tokens.slice(Math.max(0, i0 - 3), i1).some((t) => this.lex.roundWords.has(t.norm));
     const occ: Occurrence = {
-      family, sentence: this.s.index, sides, places, date, status, confidence, mediators: [],
+      family, sentence: this.s.index, sides, places, date, status, confidence, mediators: hosts.filter((h) => !participants.has(h)),
       visit: Boolean(info.visit), round, evidence: this.s.text,
     };
     this.occurrences.push(occ);
@@ -1027,6 +1059,8 @@ const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']']);
 const COPULAS = new Set(['è', 'e', 'sarà', 'saranno', 'era', 'sono', 'ci', 'c', 'is', 'was', 'will', 'be', 'been', 'has', 'have', 'had', 'expected', 'planned', 'scheduled', 'previsto', 'prevista', 'in', 'on', 'all', 'alcun', 'alcuna']);
 
 const EN_IRREGULAR_PAST = new Set(['said', 'met', 'held', 'told', 'made', 'took', 'gave', 'went', 'came', 'spoke', 'sought', 'left', 'won', 'lost', 'began', 'brought', 'thought', 'saw', 'chose', 'flew', 'sent', 'struck', 'agreed', 'was', 'were', 'had', 'did']);
+/** Prepositions of purpose before a noun trigger: "host X and Y for talks", "per i colloqui". */
+const PURPOSE_PREPOSITIONS = new Set(['for', 'per', 'ai', 'al', 'alla', 'alle', 'agli']);
 /** The auxiliary right before a passive participle: "è stato ricevuto", "venne accolto", "was hosted". */
 const PASSIVE_AUX = new Set(['stato', 'stata', 'stati', 'state', 'venne', 'vennero', 'viene', 'vengono', 'verrà', 'verranno', 'been', 'was', 'were', 'being']);
 /** Auxiliaries and copulas: a verb that a time after it may date (see measuresSeries). */

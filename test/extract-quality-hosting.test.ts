@@ -1,0 +1,23 @@
+// "X will host A and B for talks": A and B negotiate with each other and X mediates; a group of mediators is
+// never a negotiating pair by itself. Sentences written for these tests; the article date is 2026-03-10.
+import { describe, expect, it } from 'vitest';
+import { edges } from './helpers/quality.js';
+
+const pairs = (text: string, kind: 'negotiates_with' | 'mediates') => edges(text, kind).map((e) => `${e.source} ~ ${e.target}`).sort();
+
+describe('hosting talks', () => {
+  it('English: the guests are the sides, the hosts mediate', () => {
+    const text = 'Turkish and Saudi mediators will host Armenian and Azerbaijani negotiators in Istanbul next week for talks on the border.';
+    expect(pairs(text, 'negotiates_with')).toEqual(['country:ARM ~ country:AZE']);
+    expect(pairs(text, 'mediates').map((p) => p.split(' ~ ')[0]).sort()).toEqual(['country:SAU', 'country:TUR']);
+  });
+
+  it('Italian: ospiterà A e B per i colloqui', () => {
+    const text = "La Turchia ospiterà Armenia e Azerbaigian a Istanbul la prossima settimana per i colloqui sul confine.";
+    expect(pairs(text, 'negotiates_with')).toEqual(['country:ARM ~ country:AZE']);
+  });
+
+  it('mediators named together with a truce do not negotiate with each other', () => {
+    expect(pairs('Turkish and Saudi mediators said the truce was holding.', 'negotiates_with')).toEqual([]);
+  });
+});
