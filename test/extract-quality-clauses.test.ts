@@ -22,3 +22,12 @@ describe('clauses and willingness', () => {
     expect(negotiations("Cuba si è detta pronta al dialogo con gli Stati Uniti.")).toEqual([]);
   });
 });
+
+describe('the predicate after a relative clause', () => {
+  it('cancels or negates the meeting noun it belongs to', () => {
+    expect(meetings('Il vertice tra Sánchez e Starmer, che era previsto sabato, è stato annullato.').map((m) => m.status)).toEqual(['cancelled']);
+    expect(meetings('The summit between Sánchez and Starmer, which was planned for Saturday, has been cancelled.').map((m) => m.status)).toEqual(['cancelled']);
+    expect(meetings('The summit between Sánchez and Starmer, which was planned for Saturday, will not take place.')).toEqual([]);
+    expect(meetings('Il vertice tra Sánchez e Starmer, che si è svolto sabato, è stato un successo.').map((m) => m.status)).toEqual(['held']);
+  });
+});

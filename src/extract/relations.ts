@@ -592,6 +592,12 @@ class RelationContext {
     if (this.negated(i0, i1, clause, info) || c.denial.within(this.tokens, clause.start, clause.end)) return undefined;
     // willingness is not a plan: "ready to meet Putin", "disposto a incontrare"
     if ((info.family === 'meets' || info.family === 'negotiates') && c.hypothetical.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) return undefined;
+    // the noun's own predicate after a relative clause: "il vertice tra X e Y, che era previsto sabato, è stato annullato"
+    const pred = info.pos === 'noun' ? this.predicateAfterRelative(clause) : undefined;
+    if (pred) {
+      for (let k = pred.start; k < Math.min(pred.end, pred.start + 2); k++) if (this.isNegation(k)) return undefined;
+      if (c.cancel.within(this.tokens, pred.start, pred.end)) return 'cancelled';
+    }
     if (c.cancel.within(this.tokens, clause.start, clause.end)) return 'cancelled';
     if (c.proposal.within(this.tokens, clause.start, i0)) return 'proposed';
     if ((info.family === 'sanctions' || info.family === 'supports') && c.discussion.within(this.tokens, clause.start, i0)) return 'discussed';
@@ -608,6 +614,15 @@ class RelationContext {
     if (c.ongoing.within(this.tokens, clause.start, clause.end)) return 'ongoing';
     if (info.pos === 'verb' && tense === 'present') return 'ongoing';
     return 'reported';
+  }
+
+  /** The clause after a comma-delimited relative clause that follows `clause` (the main verb of a subject noun). */
+  private predicateAfterRelative(clause: Clause): Clause | undefined {
+    const r = clause.end;
+    const rel = this.tokens[r];
+    if (!rel || this.tokens[r - 1]?.text !== ',' || !['che', 'cui', 'which', 'who', 'that'].includes(rel.norm)) return undefined;
+    const next = this.breaks.find((b) => b > r);
+    return next === undefined || next >= this.tokens.length ? undefined : this.clauseOf(next);
   }
 
   /**
