@@ -115,13 +115,13 @@ interface BuildResult {
   stages: string;
 }
 
-async function benchBuild(count: number): Promise<BuildResult> {
+async function benchBuild(count: number, threads?: number): Promise<BuildResult> {
   const file = await corpus(count);
-  const out = join(cache, `out-${count}`);
+  const out = join(cache, `out-${count}${threads ? `-t${threads}` : ''}`);
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
   // node --import tsx, not the tsx CLI: one process, whose peak RSS is the build's
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', join(root, 'src/cli/kg.ts'), 'build', file, '--out', out, '--timings'], {
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', join(root, 'src/cli/kg.ts'), 'build', file, '--out', out, '--timings', ...(threads ? ['--threads', String(threads)] : [])], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t) / 1000;
@@ -135,7 +135,7 @@ async function benchBuild(count: number): Promise<BuildResult> {
     jsonMB: statSync(join(out, 'graph.json')).size / 1e6, gexfMB: statSync(join(out, 'graph.gexf')).size / 1e6, stages,
   };
   process.stderr.write(`    stages: ${stages}\n`);
-  row(`build ${count} articles`, `${seconds.toFixed(1)} s`,
+  row(`build ${count} articles${threads ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}`, `${seconds.toFixed(1)} s`,
     `${res.articlesPerSec.toFixed(0)} articles/s, peak ${res.peakRssMB.toFixed(0)} MB, ${res.nodes} nodes, ${res.edges} edges, json ${res.jsonMB.toFixed(0)} MB, gexf ${res.gexfMB.toFixed(0)} MB`);
   return res;
 }
@@ -167,10 +167,15 @@ function benchExport(count: number): void {
 const sizes = full ? [1_000, 10_000, 100_000] : [1_000, 10_000];
 process.stderr.write(`newsgraph bench (${availableParallelism()} cores${quick ? ', quick' : full ? ', full' : ''})\n`);
 benchExtractionOneCore(1_000);
-await benchExtractionAllCores(quick ? 2_000 : 4_000);
+await benchExtractionAllCores(4_000);
 const builds: BuildResult[] = [];
 for (const n of sizes) builds.push(await benchBuild(n));
 results.builds = builds;
+// the same 10k build on one thread, right after: what the worker threads buy in a real build
+const single = await benchBuild(10_000, 1);
+const parallel = builds.find((b) => b.articles === 10_000)!;
+results.buildOneThread = single;
+row('build 10000 articles: all cores vs 1 thread', `${(single.seconds / parallel.seconds).toFixed(2)}× faster`, `${parallel.seconds.toFixed(1)} s vs ${single.seconds.toFixed(1)} s`);
 benchExport(10_000);
 const first = builds[0]!;
 const last = builds[builds.length - 1]!;

@@ -29,6 +29,7 @@ import { extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
 import { writeChunksAtomic, writeGraphFiles } from './output.js';
 import { startTimings } from './timings.js';
+import { collectGarbage } from './memory.js';
 
 function isoDate(value: string): string {
   if (!parseIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -154,8 +155,14 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
     process.stderr.write(`kg: nothing new (${r.duplicates} article(s) already in the graph${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}); ${out}/graph.json left as it was\n`);
     return reportSkipped(r.skipped);
   }
-  finishGraph(merger.graph, timings.lap);
-  await writeGraphFiles(merger.graph, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, timings.lap);
+  const g0 = merger.graph;
+  const lap = (stage: string): void => {
+    collectGarbage(g0.order + g0.size);
+    timings.lap(stage);
+  };
+  collectGarbage(g0.order + g0.size);
+  finishGraph(g0, lap);
+  await writeGraphFiles(g0, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, lap);
   process.stderr.write(timings.report());
   const g = merger.graph;
   process.stderr.write(

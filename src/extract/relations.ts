@@ -85,6 +85,12 @@ class RelationContext {
   private breaks: number[] = [];
   /** Tokens inside a mention. */
   private covered: boolean[] = [];
+  /**
+   * isLocation() and isSubjectLike() of this sentence's mentions, answered once: every trigger's argument search
+   * asks about the same mentions again, and each answer looks back for prepositions.
+   */
+  private readonly locationMemo = new Map<Mention, boolean>();
+  private readonly subjectMemo = new Map<Mention, boolean>();
   /** tenseOfWord() of each token, computed once per sentence: the tense cues look at the same words again. */
   private wordTenses: (Tense | undefined)[] = [];
 
@@ -98,6 +104,8 @@ class RelationContext {
     this.s = s;
     this.tokens = s.tokens;
     this.mentions = mentions;
+    this.locationMemo.clear();
+    this.subjectMemo.clear();
     this.args = mentions.filter((m) => !m.modifier && m.refs.length > 0).map((m) => ({ m, refs: m.refs }));
     for (const m of mentions) if (this.isLocation(m)) {
       m.location = true;
@@ -348,14 +356,16 @@ class RelationContext {
   /** Is the mention governed by one of these prepositions (possibly with an article in between)? */
   private governedBy(m: Mention, set: Lexicon['prepositions'][keyof Lexicon['prepositions']]): boolean {
     // skip the article and possessive between preposition and noun: "con il suo omologo", "with his counterpart"
+    // (each position asked once: the cue ending at the new `at` was just asked about as `at - 1`)
     let at = m.i0;
-    for (let k = 0; k < 3 && set.endsAt(this.tokens, at) < 0; k++) {
+    if (set.endsAt(this.tokens, at) >= 0) return true;
+    for (let k = 0; k < 3; k++) {
       const prev = this.tokens[at - 1];
       if (!prev || !(this.lex.determiners.has(prev.norm) || this.lex.possessives.has(prev.norm))) break;
       if (set.endsAt(this.tokens, at - 1) >= 0) return true;
       at--;
     }
-    return set.endsAt(this.tokens, at) >= 0;
+    return false;
   }
 
   private governedByAnyPreposition(m: Mention): boolean {
@@ -370,6 +380,15 @@ class RelationContext {
 
   private isLocation(m: Mention): boolean {
     if (m.entityKind === 'place') return true;
+    let answer = this.locationMemo.get(m);
+    if (answer === undefined) {
+      answer = this.locationNow(m);
+      this.locationMemo.set(m, answer);
+    }
+    return answer;
+  }
+
+  private locationNow(m: Mention): boolean {
     // A capital or seat of power after a locative preposition is the city, whatever it stands for elsewhere:
     // "met in Brussels" is a place, not the EU ("Bruxelles chiede", "Budapest said" stay metonymies).
     if (m.capital === true && this.governedBy(m, this.lex.prepositions.locative)) return true;
@@ -385,7 +404,15 @@ class RelationContext {
 
   /** An actor that can fill a subject slot: not a place, not an adjective, not inside a prepositional phrase. */
   private isSubjectLike(a: Arg): boolean {
-    const m = a.m;
+    let answer = this.subjectMemo.get(a.m);
+    if (answer === undefined) {
+      answer = this.subjectLikeNow(a.m);
+      this.subjectMemo.set(a.m, answer);
+    }
+    return answer;
+  }
+
+  private subjectLikeNow(m: Mention): boolean {
     if (m.adjectival || this.isLocation(m) || this.isAttributed(m)) return false;
     if (m.entityKind === 'place') return false;
     return !this.governedByAnyPreposition(m);

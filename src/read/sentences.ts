@@ -114,14 +114,31 @@ export interface TokenizedParagraph {
   tokens: Token[];
 }
 
-/** Tokens of each non-empty paragraph of text[start, end), in order. */
+/**
+ * Tokens of each non-empty paragraph of text[start, end), in order: the paragraphs of paragraphRanges().
+ * One tokenizer pass over the whole range, cut at blank lines afterwards (rather than a pass to find the
+ * paragraphs and a tokenizer call per paragraph): no token spans white space, so the tokens are the same, and
+ * a blank line, which lies in the white space between two tokens, is there when that gap holds two newlines.
+ */
 export function tokenizeParagraphs(text: string, start: number, end: number): TokenizedParagraph[] {
+  const all = tokenize(text.slice(start, end), start);
   const out: TokenizedParagraph[] = [];
-  for (const [ps, pe] of paragraphRanges(text, start, end)) {
-    const tokens = tokenize(text.slice(ps, pe), ps);
-    if (tokens.length > 0) out.push({ tokens });
+  let from = 0;
+  for (let k = 1; k < all.length; k++) {
+    if (twoNewlines(text, all[k - 1]!.end, all[k]!.start)) {
+      out.push({ tokens: all.slice(from, k) });
+      from = k;
+    }
   }
+  if (from < all.length) out.push({ tokens: from === 0 ? all : all.slice(from) });
   return out;
+}
+
+/** Does text[from, to) hold two newlines? */
+function twoNewlines(text: string, from: number, to: number): boolean {
+  let seen = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === NEWLINE && ++seen === 2) return true;
+  return false;
 }
 
 /** Sentences of already tokenised paragraphs (tokenizeParagraphs). */
