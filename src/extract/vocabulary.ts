@@ -6,6 +6,7 @@
 // (one string lookup per token) and shared by every index that uses the vocabulary, which then compares
 // integers and indexes arrays instead of hashing strings.
 import type { Token } from '../read/types.js';
+import { charCodeAt } from '../read/strings.js';
 
 /** The id of a word no phrase of the vocabulary contains. */
 export const UNKNOWN_WORD = 0;
@@ -25,7 +26,9 @@ export function foldAccents(norm: string): string {
 }
 
 function isAscii(s: string): boolean {
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0x7f) return false;
+  // (characters read through strings.ts and the length once: see there why)
+  const n = s.length;
+  for (let k = 0; k < n; k++) if (charCodeAt(s, k) > 0x7f) return false;
   return true;
 }
 
