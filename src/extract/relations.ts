@@ -897,6 +897,7 @@ function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lan
   if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
   // The regex only when the last two letters allow a match (t or s, then a, e, i or o): this runs on every token.
   const w = t.norm;
+  if (w.length < 3) return false; // (the regex needs three letters; and no character read before the start)
   const prev = charCodeAt(w, w.length - 2);
   const last = charCodeAt(w, w.length - 1);
   if (!((prev === 0x74 || prev === 0x73) && (last === 0x61 || last === 0x65 || last === 0x69 || last === 0x6f))) return false;

@@ -74,6 +74,8 @@ export class Vocabulary {
   /**
    * The ids of each sentence's tokens, kept with the token array: the mention and relation stages scan every
    * sentence in turn, and finding the ids (a string lookup per token) is the larger part of a phrase lookup.
+   * A WeakMap: a Map emptied every few thousand sentences measured 10% slower overall, as it kept the tokens of
+   * finished articles alive through young-generation collections.
    */
   private readonly bySentence = new WeakMap<readonly Token[], TokenIds>();
   /** The last answer: callers ask about the same sentence many times in a row. */
