@@ -8,7 +8,8 @@
 //   - groups ("i negoziatori americani, tra cui X") → their named members, else their country.
 // Italian subject omission is handled where it matters, by the relation stage (relations.ts).
 import { loadGazetteer, type GazetteerEntry } from './gazetteer.js';
-import type { ArticleEntity, Mention, MentionResult } from './mentions.js';
+import { articleEntity, type ArticleEntity, type Mention, type MentionResult } from './mentions.js';
+import { startsWith } from '../read/strings.js';
 
 const HEAD_ROLES = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state/i;
 
@@ -32,7 +33,7 @@ export function resolveCoreference(result: MentionResult): void {
   for (const sentence of result.mentions) {
     for (const m of sentence) {
       m.refs = refsOf(m, result.entities, recent);
-      if (m.kind !== 'anaphor') for (const r of m.refs) if (r.startsWith('leader:')) touch(recent, r);
+      if (m.kind !== 'anaphor') for (const r of m.refs) if (startsWith(r, 'leader:')) touch(recent, r);
     }
   }
   // Cataphora: "met his Colombian counterpart ... Colombia's Foreign Minister Rosa Villavicencio said":
@@ -101,10 +102,10 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
   if (holders.length !== 1) return [];
   const g = holders[0]!;
   if (!entities.has(g.key)) {
-    entities.set(g.key, {
+    entities.set(g.key, articleEntity({
       key: g.key, kind: 'leader', label: g.label, countryIso: g.country, role: g.role, wikidata: g.wikidata,
       aliases: new Set(g.names.filter((n) => n.via === 'alias' || n.via === 'name').map((n) => n.form)), discovered: false,
-    });
+    }));
   }
   return [g.key];
 }

@@ -5,8 +5,9 @@ import type { Article } from '../read/types.js';
 import { articleHash } from '../read/index.js';
 import { edgeKey, orderedEnds, type EdgeKind, type EdgeRecord, type Fragment, type NodeAttributes, type NodeRecord, type Status } from '../graph/model.js';
 import { loadGazetteer, slugify } from './gazetteer.js';
-import type { ArticleEntity, MentionResult } from './mentions.js';
+import { articleEntity, type ArticleEntity, type MentionResult } from './mentions.js';
 import type { Occurrence, RelationResult } from './relations.js';
+import { startsWith } from '../read/strings.js';
 
 /** Roles that make a person the leader of their country (not "Vice President", not "aide to the President"). */
 const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
@@ -87,7 +88,7 @@ class FragmentBuilder {
   private fromGazetteer(key: string): ArticleEntity | undefined {
     const g = this.gaz.entries.get(key);
     if (!g) return undefined;
-    return { key, kind: g.kind, label: g.label, iso: g.iso, countryIso: g.country, organisation: g.organisation, role: g.role, wikidata: g.wikidata, aliases: new Set(), discovered: false };
+    return articleEntity({ key, kind: g.kind, label: g.label, iso: g.iso, countryIso: g.country, organisation: g.organisation, role: g.role, wikidata: g.wikidata, aliases: new Set(), discovered: false });
   }
 
   private countryLabel(iso: string | undefined): string | undefined {
@@ -96,7 +97,7 @@ class FragmentBuilder {
 
   private countryIsoOf(key: string): string | undefined {
     const e = this.ments.entities.get(key);
-    return e?.countryIso ?? (key.startsWith('country:') ? key.slice(8) : undefined);
+    return e?.countryIso ?? (startsWith(key, 'country:') ? key.slice(8) : undefined);
   }
 
   // ---- meetings ----------------------------------------------------------------------------------
@@ -109,9 +110,9 @@ class FragmentBuilder {
       for (const p of o.places) this.ensure(p);
       if (o.family === 'negotiates') this.negotiation(sides, participants, o);
       // talks between people ("Macron and Merz held talks") are also a meeting of those people
-      const family = o.family === 'negotiates' && participants.length >= 2 && participants.every((p) => p.startsWith('leader:')) ? 'meets' : o.family;
+      const family = o.family === 'negotiates' && participants.length >= 2 && participants.every((p) => startsWith(p, 'leader:')) ? 'meets' : o.family;
       // a summit of one organisation ("i ministri del G7 si riuniranno a Capri") is a meeting too
-      const summit = participants.length === 1 && participants[0]!.startsWith('alliance:') && (o.places.length > 0 || Boolean(o.date));
+      const summit = participants.length === 1 && startsWith(participants[0]!, 'alliance:') && (o.places.length > 0 || Boolean(o.date));
       const worthy = family === 'meets'
         ? participants.length >= 2 || summit || (o.visit && participants.length >= 1 && o.places.length > 0)
         : participants.length >= 2 && (Boolean(o.date) || o.places.length > 0 || o.round || o.mediators.length > 0);
@@ -149,8 +150,8 @@ class FragmentBuilder {
     if (a === b) return true;
     const ia = this.countryIsoOf(a);
     const ib = this.countryIsoOf(b);
-    const aIsCountry = a.startsWith('country:');
-    const bIsCountry = b.startsWith('country:');
+    const aIsCountry = startsWith(a, 'country:');
+    const bIsCountry = startsWith(b, 'country:');
     return Boolean(ia && ib && ia === ib && (aIsCountry || bIsCountry));
   }
 
@@ -208,7 +209,7 @@ class FragmentBuilder {
     if (!this.nodes.has(source) || !this.nodes.has(target) || source === target) return;
     const [s, t] = orderedEnds(kind, source, target);
     // an undated upcoming meeting's edges stay apart from an undated past one's
-    const keyDate = date ?? (meeting?.startsWith('meeting:upcoming:') ? 'upcoming' : '');
+    const keyDate = date ?? ((meeting !== undefined && startsWith(meeting, 'meeting:upcoming:')) ? 'upcoming' : '');
     const key = edgeKey(kind, s, t, keyDate);
     const existing = this.edges.get(key);
     if (existing) {

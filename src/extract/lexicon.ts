@@ -30,6 +30,18 @@ export interface TriggerInfo {
   requiresAfter?: CueSet;
 }
 
+/**
+ * A TriggerInfo with every field present (undefined when absent), always in one order: infos built with different
+ * optional fields have different V8 hidden classes, and the relation stage's reads of `info.family` or
+ * `info.pos` met so many that they fell back to a slow generic lookup (measured with perf).
+ */
+export function triggerInfo(t: TriggerInfo): TriggerInfo {
+  return {
+    family: t.family, pos: t.pos, tense: t.tense, mutual: t.mutual, personObject: t.personObject, requiresWith: t.requiresWith,
+    weak: t.weak, visit: t.visit, pressure: t.pressure, agentive: t.agentive,
+  };
+}
+
 interface VerbSpec {
   family: Family;
   stems?: string[];
@@ -164,16 +176,16 @@ export function loadLexicon(lang: Lang): Lexicon {
     const endings = morph.classes[v.class ?? 'none'] ?? {};
     for (const stem of v.stems ?? []) {
       for (const [tense, list] of Object.entries(endings) as [Tense, string[]][]) {
-        for (const ending of list) if (!verbForms.has(stem + ending)) verbForms.set(stem + ending, { ...base, tense });
+        for (const ending of list) if (!verbForms.has(stem + ending)) verbForms.set(stem + ending, triggerInfo({ ...base, tense }));
       }
     }
-    for (const [form, tense] of Object.entries({ ...v.forms, ...v.irregular })) verbForms.set(form, { ...base, tense });
+    for (const [form, tense] of Object.entries({ ...v.forms, ...v.irregular })) verbForms.set(form, triggerInfo({ ...base, tense }));
   }
 
   const nounTriggers = new PhraseIndex<TriggerInfo>();
   const roundWords = new Set<string>();
   for (const n of tf.nouns) {
-    for (const f of n.forms) nounTriggers.add(f, { family: n.family, pos: 'noun', visit: n.visit, pressure: n.pressure, agentive: n.agentive });
+    for (const f of n.forms) nounTriggers.add(f, triggerInfo({ family: n.family, pos: 'noun', visit: n.visit, pressure: n.pressure, agentive: n.agentive }));
     for (const r of n.round ?? []) roundWords.add(r);
   }
 

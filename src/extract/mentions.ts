@@ -12,6 +12,7 @@ import { loadGazetteer, slugify, type Gazetteer, type GazetteerEntry, type Gazet
 import { loadRoles } from './roles.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { PhraseIndex } from './phrase-index.js';
+import { includes } from '../read/strings.js';
 
 export type MentionKind = 'entity' | 'group' | 'role' | 'anaphor';
 
@@ -68,6 +69,17 @@ export interface ArticleEntity {
   discovered: boolean;
   /** "inviato di X": the leader this person works for. */
   principal?: string;
+}
+
+/**
+ * The entity with every field present (undefined when absent), always in one order, so that entities made in
+ * different places share one V8 hidden class and reads of their fields stay fast (see push()).
+ */
+export function articleEntity(e: ArticleEntity): ArticleEntity {
+  return {
+    key: e.key, kind: e.kind, label: e.label, iso: e.iso, countryIso: e.countryIso, organisation: e.organisation,
+    role: e.role, wikidata: e.wikidata, aliases: e.aliases, discovered: e.discovered, principal: e.principal,
+  };
 }
 
 export interface MentionResult {
@@ -278,17 +290,19 @@ class MentionState {
     const lex = this.rec.lex;
     return lex.cues.groupAnaphora.startsAt(this.tokens, i) || lex.cues.counterpart.startsAt(this.tokens, i)
       || this.rec.names.startsAt(this.tokens, i) || this.rec.roles.startsAt(this.tokens, i) || this.localNames.startsAt(this.tokens, i)
-      || (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) || t.norm.includes('-');
+      || (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) || includes(t.norm, '-');
   }
 
   private push(m: Omit<Mention, 'id' | 'sentence' | 'refs'>): Mention {
-    // Completes the caller's fresh object literal in place rather than copying it with a spread (every call site
-    // passes a new literal; the key order, and so any serialisation, is the same as the spread's), and by plain
-    // assignments rather than Object.assign, which made one more object per mention.
-    const full = m as Mention;
-    full.id = this.nextId++;
-    full.sentence = this.sentenceIndex;
-    full.refs = [];
+    // Every mention gets every field, undefined when absent, always in one order: the call sites pass literals
+    // with different fields, and objects of many V8 hidden classes made every later read of `m.i0` or `m.refs`
+    // (relations, coreference, fragment) a slow generic lookup (measured with perf). Nothing serialises mentions.
+    const full: Mention = {
+      id: this.nextId++, sentence: this.sentenceIndex, i0: m.i0, i1: m.i1, kind: m.kind, entity: m.entity,
+      entityKind: m.entityKind, via: m.via, adjectival: m.adjectival, capital: m.capital, location: m.location,
+      place: m.place, modifier: m.modifier, iso: m.iso, isos: m.isos, role: m.role, counterpart: m.counterpart,
+      seat: m.seat, described: m.described, members: m.members, refs: [],
+    };
     this.out.push(full);
     return full;
   }
@@ -340,7 +354,7 @@ class MentionState {
   /** "russo-americane", "franco-tedesco": two countries in one hyphenated adjective. */
   private hyphenatedAdjective(i: number): { end: number; entry: GazetteerEntry; via: NameVia } | undefined {
     const t = this.tokens[i]!;
-    if (!t.norm.includes('-')) return undefined;
+    if (!includes(t.norm, '-')) return undefined;
     const parts = t.norm.split('-');
     const found: GazetteerEntry[] = [];
     for (const p of parts) {
@@ -370,7 +384,7 @@ class MentionState {
   }
 
   private isNameToken(i: number): boolean {
-    const t = this.tokens[i];
+    const t = i >= 0 ? this.tokens[i] : undefined; // (asked about i - 1 too: index -1 is a slow generic lookup)
     if (!t || t.kind !== 'word') return false; // cheap checks first: this runs several times per token
     // Arabic names keep their article in lower case: "al-Shibani", "el-Sisi", "bin-Salman"
     const upper = t.upper || ARABIC_ARTICLE_NAME.test(t.text);
@@ -419,7 +433,7 @@ class MentionState {
   /** Is the country adjective at [i, end) used as a noun ("i russi", "tra russi e americani", "the French")? */
   private nominalAdjective(i: number, end: number): boolean {
     const lex = this.rec.lex;
-    const prev = this.tokens[i - 1];
+    const prev = i > 0 ? this.tokens[i - 1] : undefined; // (index -1 is a slow generic lookup)
     const next = this.tokens[end];
     // Institution nouns make the adjective stand for the state: "la presidenza francese", "the Russian government".
     if (prev && lex.cues.institutions.endsAt(this.tokens, i) >= 0) return true;
@@ -439,10 +453,10 @@ class MentionState {
   private knowEntry(entry: GazetteerEntry): ArticleEntity {
     let e = this.entities.get(entry.key);
     if (!e) {
-      e = {
+      e = articleEntity({
         key: entry.key, kind: entry.kind, label: entry.label, iso: entry.iso, countryIso: entry.country,
         organisation: entry.organisation, role: entry.role, wikidata: entry.wikidata, aliases: new Set(), discovered: false,
-      };
+      });
       if (entry.kind === 'leader') for (const n of entry.names) if (n.via === 'alias' || n.via === 'name') e.aliases.add(n.form);
       this.entities.set(entry.key, e);
     }
@@ -455,7 +469,7 @@ class MentionState {
     const key = `leader:${slugify(label)}`;
     let e = this.entities.get(key);
     if (!e) {
-      e = { key, kind: 'leader', label, role, countryIso: iso, aliases: new Set([label]), discovered: true };
+      e = articleEntity({ key, kind: 'leader', label, role, countryIso: iso, aliases: new Set([label]), discovered: true });
       this.entities.set(key, e);
       this.localNames.add(label, key, { capitalised: true });
       const surname = words[words.length - 1]!;

@@ -159,18 +159,18 @@ export class PhraseIndex<T> {
     return true;
   }
 
-  /** Does a phrase start anywhere in tokens [from, to)? (The ids fetched once for the whole range: the status
-   *  of every trigger asks this of a dozen cue sets over its clause.) */
-  anyWithin(tokens: readonly Token[], from: number, to: number): boolean {
+  /** The first token of [from, to) where a phrase starts, or -1. (The ids fetched once for the whole range: the
+   *  status of every trigger asks this of a dozen cue sets over its clause.) */
+  firstWithin(tokens: readonly Token[], from: number, to: number): number {
     const lo = Math.max(0, from);
     const hi = Math.min(to, tokens.length);
-    if (lo >= hi) return false;
+    if (lo >= hi) return -1;
     const keys = this.vocabulary.keys(tokens, this.fold);
     for (let i = lo; i < hi; i++) {
       if (!this.firsts.has(keys[i]!)) continue;
-      for (const e of this.byFirst.get(keys[i]!)!) if (this.accepts(tokens, keys, i, e)) return true;
+      for (const e of this.byFirst.get(keys[i]!)!) if (this.accepts(tokens, keys, i, e)) return i;
     }
-    return false;
+    return -1;
   }
 
   /** Could a phrase start at token i (is its word the first word of one)? A cheap pre-test of match(). */
@@ -235,7 +235,11 @@ export class CueSet {
   }
   /** Does a cue start anywhere in tokens [from, to)? */
   within(tokens: readonly Token[], from: number, to: number): boolean {
-    return this.index.anyWithin(tokens, from, to);
+    return this.index.firstWithin(tokens, from, to) >= 0;
+  }
+  /** The first token of [from, to) where a cue starts, or -1. */
+  firstWithin(tokens: readonly Token[], from: number, to: number): number {
+    return this.index.firstWithin(tokens, from, to);
   }
   /** Does a cue end exactly at token `end` (exclusive), looking back at most 4 tokens? */
   endsAt(tokens: readonly Token[], end: number): number {

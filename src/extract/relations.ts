@@ -9,8 +9,9 @@
 import type { Article, Lang, Sentence, Token } from '../read/types.js';
 import type { EdgeKind, Status } from '../graph/model.js';
 import { findTimeExpressions, type TimeMention } from './time.js';
-import { loadLexicon, type Family, type Lexicon, type Tense, type TriggerInfo } from './lexicon.js';
+import { loadLexicon, triggerInfo, type Family, type Lexicon, type Tense, type TriggerInfo } from './lexicon.js';
 import type { ArticleEntity, Mention, MentionResult } from './mentions.js';
+import { charCodeAt, endsWith } from '../read/strings.js';
 
 export interface Occurrence {
   family: 'meets' | 'negotiates';
@@ -314,11 +315,15 @@ class RelationContext {
   /** Token indices where a new clause starts. */
   private clauseBreaks(): number[] {
     const out = [0];
+    const cues = this.lex.cues.clauseBreaks;
+    // the next token (from i on) where a clause-break cue starts: found by range, not asked at every token
+    let cue = cues.firstWithin(this.tokens, 0, this.tokens.length);
     for (let i = 0; i < this.tokens.length; i++) {
+      if (cue >= 0 && cue < i) cue = cues.firstWithin(this.tokens, i, this.tokens.length);
       const t = this.tokens[i]!;
       if (t.kind === 'punct' && CLAUSE_PUNCT.has(t.text)) out.push(i + 1);
-      else if (t.kind === 'word' && this.lex.cues.clauseBreaks.at(this.tokens, i) > 0) {
-        const prev = this.tokens[i - 1];
+      else if (t.kind === 'word' && cue === i) {
+        const prev = this.tokenAt(i - 1);
         // Conjunctions like "dove", "mentre", "while" open a clause anywhere; relative "che", "which",
         // "who" only after a comma (otherwise "ha detto che ..." would cut the reported speech off).
         const relative = ['che', 'cui', 'that', 'which', 'who', 'whom'].includes(t.norm);
@@ -328,7 +333,7 @@ class RelationContext {
           const close = this.tokens.findIndex((x, k) => k > i && x.text === ',');
           if (close > 0) out.push(close + 1);
         }
-      } else if (this.article.lang === 'it' && t.kind === 'word' && this.lex.coordination.has(t.norm) && this.tokens[i - 1]?.text === ',') {
+      } else if (this.article.lang === 'it' && t.kind === 'word' && this.lex.coordination.has(t.norm) && this.tokenAt(i - 1)?.text === ',') {
         // ", e domani incontrerà": Italian sets no comma before "e" in lists, so ", e" joins clauses —
         // unless a noun phrase follows (", e i negoziatori turchi" closes an apposition and goes on listing)
         const next = this.tokens[i + 1];
@@ -350,7 +355,12 @@ class RelationContext {
   }
 
   private prevWord(i: number): Token | undefined {
-    return this.tokens[i - 1];
+    return this.tokenAt(i - 1);
+  }
+
+  /** tokens[k], undefined before the first: reading index -1 of an array is a slow, generic property lookup. */
+  private tokenAt(k: number): Token | undefined {
+    return k >= 0 ? this.tokens[k] : undefined;
   }
 
   /** Is the mention governed by one of these prepositions (possibly with an article in between)? */
@@ -360,7 +370,7 @@ class RelationContext {
     let at = m.i0;
     if (set.endsAt(this.tokens, at) >= 0) return true;
     for (let k = 0; k < 3; k++) {
-      const prev = this.tokens[at - 1];
+      const prev = this.tokenAt(at - 1);
       if (!prev || !(this.lex.determiners.has(prev.norm) || this.lex.possessives.has(prev.norm))) break;
       if (set.endsAt(this.tokens, at - 1) >= 0) return true;
       at--;
@@ -374,7 +384,7 @@ class RelationContext {
     if (this.lex.anyPreposition.has(prev.norm) && !this.lex.determiners.has(prev.norm)) return true;
     // Italian articulated prepositions (della, alla, nel...) are listed as both determiners and prepositions.
     if (this.lex.anyPreposition.has(prev.norm) && this.lex.determiners.has(prev.norm) && !['il', 'lo', 'la', 'i', 'gli', 'le', "l'", 'un', 'uno', 'una', "un'", 'the', 'a', 'an'].includes(prev.norm)) return true;
-    const before = this.tokens[m.i0 - 2];
+    const before = this.tokenAt(m.i0 - 2);
     return Boolean(before && this.lex.determiners.has(prev.norm) && this.lex.anyPreposition.has(before.norm) && !this.lex.determiners.has(before.norm));
   }
 
@@ -399,7 +409,7 @@ class RelationContext {
   private isAttributed(m: Mention): boolean {
     return this.lex.cues.attribution.endsAt(this.tokens, m.i0) >= 0 && this.article.lang === 'it'
       ? true
-      : this.tokens[m.i0 - 1]?.norm === 'to' && this.tokens[m.i0 - 2]?.norm === 'according';
+      : this.tokenAt(m.i0 - 1)?.norm === 'to' && this.tokenAt(m.i0 - 2)?.norm === 'according';
   }
 
   /** An actor that can fill a subject slot: not a place, not an adjective, not inside a prepositional phrase. */
@@ -556,9 +566,9 @@ class RelationContext {
 
   /** "alla presenza di Donald Trump", "in the presence of": further participants. */
   private presentIn(clause: Clause): string[] {
-    for (let k = clause.start; k < clause.end; k++) {
+    const k = this.lex.cues.presence.firstWithin(this.tokens, clause.start, clause.end);
+    if (k >= 0) {
       const end = this.lex.cues.presence.at(this.tokens, k);
-      if (end < 0) continue;
       const a = this.args.find((x) => x.m.i0 >= end && x.m.i0 <= end + 2);
       return a ? this.coordinated(a, 1, clause).flatMap((x) => x.refs) : [];
     }
@@ -848,8 +858,8 @@ class RelationContext {
   }
 
   private anaphoric(i0: number): boolean {
-    const prev = this.tokens[i0 - 1];
-    const prev2 = this.tokens[i0 - 2];
+    const prev = this.tokenAt(i0 - 1);
+    const prev2 = this.tokenAt(i0 - 2);
     return Boolean(prev && (this.lex.cues.demonstratives.at(this.tokens, i0 - 1) > 0 || (prev2 && this.lex.cues.demonstratives.at(this.tokens, i0 - 2) > 0) || ['il', 'lo', 'la', "l'", 'the'].includes(prev.norm)));
   }
 
@@ -1021,7 +1031,7 @@ class RelationContext {
     const subject = this.subjectOf(i0, clause);
     const object = this.objectOf(i1, clause).flatMap((a) => a.refs);
     if (!subject.length || !object.length) return;
-    this.directed('supports', subject, object, i0, i1, { family: 'supports', pos: 'verb' }, clause, 0.6);
+    this.directed('supports', subject, object, i0, i1, SUPPORT_VERB, clause, 0.6);
   }
 
   private callOn(i0: number, i1: number): void {
@@ -1030,7 +1040,7 @@ class RelationContext {
     if (!subject.length) return;
     const target = this.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 3 && (this.governedBy(a.m, this.lex.prepositions.dative) || this.article.lang === 'en' || this.tokens[i1 - 1]?.norm === 'on') && this.isActor(a));
     if (!target) return;
-    this.directed('calls_on', subject, target.refs, i0, i1, { family: 'supports', pos: 'verb' }, clause, 0.6);
+    this.directed('calls_on', subject, target.refs, i0, i1, SUPPORT_VERB, clause, 0.6);
   }
 
   private war(i0: number, i1: number, info: TriggerInfo): void {
@@ -1081,7 +1091,7 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   if (lang === 'it') {
     // Each regex is tried only when the word's last letter allows it to match (à/o, e/o, a/o): this runs on
     // every token, and most words end otherwise.
-    const last = w.charCodeAt(w.length - 1);
+    const last = charCodeAt(w, w.length - 1);
     if ((last === 0xe0 || last === 0x6f) && IT_FUTURE_ENDING.test(w)) return 'future';
     if ((last === 0x65 || last === 0x6f) && IT_CONDITIONAL_ENDING.test(w)) return 'conditional';
     if ((last === 0x61 || last === 0x6f) && IT_PAST_ENDING.test(w)) return 'past';
@@ -1090,9 +1100,12 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   if (w === 'will' || w === 'shall') return 'future';
   if (w === 'would' || w === 'could') return 'conditional';
   // a capitalised word in -ed is a name more often than a verb ("Mohamed", "Ahmed", "Mahmoud Ahmed")
-  if (w.endsWith('ed') && w.length > 4 && !t.upper) return 'past';
+  if (endsWith(w, 'ed') && w.length > 4 && !t.upper) return 'past';
   return undefined;
 }
+
+/** What supportVerb() and callOn() evaluate their status as (one object, of the common TriggerInfo shape). */
+const SUPPORT_VERB = triggerInfo({ family: 'supports', pos: 'verb' });
 
 /** Punctuation that closes a clause (was /^[;:()\[\]]$/: a set lookup instead of a regex per token). */
 const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '[', ']']);
@@ -1115,8 +1128,9 @@ function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lan
   if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
   // The regex only when the last two letters allow a match (t or s, then a, e, i or o): this runs on every token.
   const w = t.norm;
-  const prev = w.charCodeAt(w.length - 2);
-  const last = w.charCodeAt(w.length - 1);
+  if (w.length < 3) return false; // (the regex needs three letters; and no character read before the start)
+  const prev = charCodeAt(w, w.length - 2);
+  const last = charCodeAt(w, w.length - 1);
   if (!((prev === 0x74 || prev === 0x73) && (last === 0x61 || last === 0x65 || last === 0x69 || last === 0x6f))) return false;
   if (!IT_PARTICIPLE_ENDING.test(w)) return false;
   for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (IT_AUX.has(tokens[j]!.norm)) return true;

@@ -29,6 +29,7 @@ import { tokenize } from '../read/tokenize.js';
 import { norm as normOf } from '../read/normalise.js';
 import { WordMap } from './phrase-index.js';
 import type { Lang, Sentence, Token } from '../read/types.js';
+import { charCodeAt } from '../read/strings.js';
 
 export type TimeGrain = 'day' | 'week' | 'month' | 'year' | 'range';
 export type TimeRelation = 'past' | 'present' | 'future' | 'absolute';
@@ -155,14 +156,14 @@ const WEAK = new Set(['il', 'lo', 'la', "l'", 'i', 'gli', 'le', 'un', 'una', 'th
 
 /** Does s start with an ASCII digit? A cheap pre-test of regexes anchored on one. */
 function startsWithDigit(s: string): boolean {
-  const c = s.charCodeAt(0);
+  const c = charCodeAt(s, 0);
   return c >= 48 && c <= 57;
 }
 
 /** Does s contain an ASCII digit (as /\d/)? A char-code loop: this runs on every token. */
 function hasDigit(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
+    const c = charCodeAt(s, k);
     if (c >= 48 && c <= 57) return true;
   }
   return false;

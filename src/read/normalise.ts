@@ -3,6 +3,8 @@
 // single UTF-16 unit replaced by a single UTF-16 unit, so an offset in the folded string is the same offset in
 // the original: tokens keep pointing at the original text.
 
+import { charCodeAt, slice, toLowerCase } from './strings.js';
+
 const FOLD: ReadonlyMap<string, string> = new Map([
   // apostrophes and primes
   ['\u2019', "'"], ['\u2018', "'"], ['\u02BC', "'"], ['\u00B4', "'"], ['\u201B', "'"], ['\u2032', "'"], ['\u0060', "'"],
@@ -15,23 +17,32 @@ const FOLD: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** FOLD by char code: fold() looks characters up by code, without making a one-character string for each. */
-const FOLD_BY_CODE: ReadonlyMap<number, string> = new Map([...FOLD].map(([from, to]) => [from.charCodeAt(0), to]));
+const FOLD_BY_CODE: ReadonlyMap<number, string> = new Map([...FOLD].map(([from, to]) => [charCodeAt(from, 0), to]));
+
+const FOLD_CODES: ReadonlyMap<number, number> = new Map([...FOLD].map(([from, to]) => [charCodeAt(from, 0), charCodeAt(to, 0)]));
+
+/** The folded form of one UTF-16 code (fold() of that one character). */
+export function foldCode(c: number): number {
+  if (c < 128 && c !== 0x60) return c;
+  return FOLD_CODES.get(c) ?? c;
+}
 
 /** Fold typographic variants to ASCII, one UTF-16 unit for one: `fold(s).length === s.length`. */
 export function fold(text: string): string {
   let out = '';
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length; // (read once, and characters through strings.ts: see there why)
+  for (let i = 0; i < n; i++) {
     // Fast path (this runs on every character of every article): ASCII folds nothing except the backtick.
-    const c = text.charCodeAt(i);
+    const c = charCodeAt(text, i);
     if (c < 128 && c !== 0x60) continue;
     const rep = FOLD_BY_CODE.get(c);
     if (rep !== undefined) {
-      out += text.slice(from, i) + rep;
+      out += slice(text, from, i) + rep;
       from = i + 1;
     }
   }
-  return from === 0 ? text : out + text.slice(from);
+  return from === 0 ? text : out + slice(text, from);
 }
 
 /** The matching form of one token: NFC, folded, lower-cased, accents kept (incontrerà ≠ incontrera). */
@@ -40,11 +51,12 @@ export function norm(token: string): string {
   // character fold() changes), and String.prototype.normalize is costly even on ASCII. A char-code loop rather
   // than a regex test, and no toLowerCase() call when there is no capital: this runs on every token.
   let capital = false;
-  for (let k = 0; k < token.length; k++) {
-    const c = token.charCodeAt(k);
+  const n = token.length;
+  for (let k = 0; k < n; k++) {
+    const c = charCodeAt(token, k);
     if (c >= 128 || c === 0x60) return fold(token.normalize('NFC')).toLowerCase();
     if (c >= 65 && c <= 90) capital = true;
   }
-  return capital ? token.toLowerCase() : token;
+  return capital ? toLowerCase(token) : token;
 }
 

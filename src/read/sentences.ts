@@ -9,6 +9,7 @@
 // text must not be cut at every line.
 import { readerData } from './lang-data.js';
 import { tokenize } from './tokenize.js';
+import { charCodeAt, endsWith } from './strings.js';
 import type { Lang, Token } from './types.js';
 
 export interface SentenceSpan {
@@ -34,7 +35,7 @@ export function paragraphRanges(text: string, start: number, end: number): Array
   let lineStart = start;
   let lineBlank = true;
   for (let i = start; i <= end; i++) {
-    const c = i < end ? text.charCodeAt(i) : NEWLINE;
+    const c = i < end ? charCodeAt(text, i) : NEWLINE;
     if (c === NEWLINE) {
       if (lineBlank) {
         if (lineStart > paraStart) out.push([paraStart, lineStart]);
@@ -94,7 +95,7 @@ function splitTokens(tokens: Token[], lang: Lang): Token[][] {
           boundary = capitalisedStopword(data.stopwords, next);
         }
       }
-    } else if (tok.kind === 'word' && tok.norm.endsWith('.') && tok.norm.length > 1) {
+    } else if (tok.kind === 'word' && endsWith(tok.norm, '.') && tok.norm.length > 1) {
       // Dotted abbreviation token (U.S., p.es.): its period may also close the sentence.
       const abbr = tok.norm.slice(0, -1);
       boundary = !data.titles.has(abbr) && capitalisedStopword(data.stopwords, tokens[t + 1]);
@@ -137,7 +138,7 @@ export function tokenizeParagraphs(text: string, start: number, end: number): To
 /** Does text[from, to) hold two newlines? */
 function twoNewlines(text: string, from: number, to: number): boolean {
   let seen = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === NEWLINE && ++seen === 2) return true;
+  for (let i = from; i < to; i++) if (charCodeAt(text, i) === NEWLINE && ++seen === 2) return true;
   return false;
 }
 

@@ -3,9 +3,44 @@
 // elision (dell'Ucraina → dell' + Ucraina), English clitics (Russia's → Russia + 's) and dotted abbreviations
 // (U.S.), and a guarantee of linear time on hostile input. Every loop only moves forward; the few look-aheads
 // are bounded by a constant, so the cost is O(length).
-import { fold, norm } from './normalise.js';
+import { fold, foldCode, norm } from './normalise.js';
+import { charCodeAt, slice, toLowerCase } from './strings.js';
 import { readerData } from './lang-data.js';
 import type { Token } from './types.js';
+
+/**
+ * The text's characters as UTF-16 codes in typed arrays, read once: `orig` as written, `folded` after fold()
+ * (normalise.ts; one unit for one, so offsets agree). Why: the scanner reads every character several times, and
+ * reading a string's characters from code that meets strings of many internal representations (sliced,
+ * concatenated, one- or two-byte) goes through V8's slowest property lookup; an array read is always fast.
+ */
+interface Codes {
+  orig: Uint16Array;
+  folded: Uint16Array;
+  n: number;
+}
+
+function codesOf(text: string): Codes {
+  const n = text.length;
+  const orig = new Uint16Array(n);
+  const folded = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = charCodeAt(text, i);
+    orig[i] = c;
+    folded[i] = foldCode(c);
+  }
+  return { orig, folded, n };
+}
+
+/** The code point at i (as String.prototype.codePointAt on the folded text). */
+function codePointOf(s: Codes, i: number): number {
+  const c = s.folded[i]!;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.n) {
+    const d = s.folded[i + 1]!;
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
 
 /**
  * A Unicode character class (a regex over one code point), remembered per BMP code unit. Italian text is full of
@@ -17,9 +52,9 @@ class CharClass {
   private readonly memo = new Uint8Array(0x10000);
   constructor(private readonly re: RegExp) {}
 
-  /** Is the code point at s[i] in the class (as re.test(charAt(s, i)))? */
-  at(s: string, i: number): boolean {
-    const cp = s.codePointAt(i)!;
+  /** Is the code point at i in the class (as re.test(charAt(folded text, i)))? */
+  at(s: Codes, i: number): boolean {
+    const cp = codePointOf(s, i);
     if (cp > 0xffff) return this.re.test(String.fromCodePoint(cp));
     let v = this.memo[cp]!;
     if (v === 0) {
@@ -48,46 +83,49 @@ const APOSTROPHE = 0x27;
 const PERIOD = 0x2e;
 
 // Character tests take char codes and code point lengths rather than one-character strings: they run on every
-// character of every article, and each s[i] or String.fromCodePoint() was a string to make and compare.
+// character of every article, and each s[i] or String.fromCodePoint() was a string to make and compare. They
+// read the folded codes, except where the text as written matters (joining hyphens, the token's own text).
 
 // Elisions are Italian, clitics English; an article's language is not known yet when it is tokenized, and the
 // two rules do not collide (one looks at the part before the apostrophe, the other at the part after it).
 const ELISIONS = readerData('it').elisions;
 const CLITICS = readerData('en').clitics;
 
-/** Length in UTF-16 units of the code point at s[i] (1 or 2). */
-function cpLength(s: string, i: number): number {
-  return s.codePointAt(i)! > 0xffff ? 2 : 1;
+/** Length in UTF-16 units of the code point at i (1 or 2). */
+function cpLength(s: Codes, i: number): number {
+  return codePointOf(s, i) > 0xffff ? 2 : 1;
 }
 
 function isAsciiAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-function isWordAt(s: string, i: number): boolean {
-  if (i >= s.length) return false;
-  const c = s.charCodeAt(i);
+function isWordAt(s: Codes, i: number): boolean {
+  if (i >= s.n) return false;
+  const c = s.folded[i]!;
   if (c < 128) return isAsciiAlnum(c);
   return WORD.at(s, i);
 }
 
-function isLetterAt(s: string, i: number): boolean {
-  if (i >= s.length) return false;
-  const c = s.charCodeAt(i);
+function isLetterAt(s: Codes, i: number): boolean {
+  if (i >= s.n) return false;
+  const c = s.folded[i]!;
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return LETTER.at(s, i);
 }
 
-function isDigitAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
+function isDigitAt(s: Codes, i: number): boolean {
+  if (i < 0 || i >= s.n) return false;
+  const c = s.folded[i]!;
   return c >= 48 && c <= 57;
 }
 
 /** End of the run of word characters starting at i. */
-function scanRun(s: string, i: number): number {
-  while (i < s.length) {
+function scanRun(s: Codes, i: number): number {
+  const f = s.folded;
+  while (i < s.n) {
     // ASCII decided inline: this loop runs on every character of every word
-    const c = s.charCodeAt(i);
+    const c = f[i]!;
     if (c < 128) {
       if (!isAsciiAlnum(c)) break;
       i++;
@@ -100,7 +138,7 @@ function scanRun(s: string, i: number): number {
 }
 
 /** Dotted abbreviation at i (U.S., D.C., p.es.): two or more segments of 1–3 letters each followed by a period. */
-function scanDotted(s: string, i: number): number {
+function scanDotted(s: Codes, i: number): number {
   let segments = 0;
   let end = -1;
   for (;;) {
@@ -110,7 +148,7 @@ function scanDotted(s: string, i: number): number {
       k += cpLength(s, k);
       letters++;
     }
-    if (letters === 0 || letters > 3 || s.charCodeAt(k) !== PERIOD) break;
+    if (letters === 0 || letters > 3 || k >= s.n || s.folded[k] !== PERIOD) break;
     segments++;
     end = k + 1;
     i = k + 1;
@@ -118,34 +156,52 @@ function scanDotted(s: string, i: number): number {
   return segments >= 2 ? end : -1;
 }
 
-function isUpperAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
+/** Is the character at i an upper-case letter? (Folding never touches letters, nor makes one: the folded code
+ *  answers for the text as written.) */
+function isUpperAt(s: Codes, i: number): boolean {
+  const c = s.folded[i]!;
   if (c < 128) return c >= 65 && c <= 90; // fast path: no regex (and no string) for ASCII
   return UPPER.at(s, i);
 }
 
-/** Is s[i] white space (as /\s/u)? ASCII is decided by char code: this runs on every character. */
-function isSpaceAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
+/** Is the character at i white space (as /\s/u)? ASCII is decided by char code: this runs on every character. */
+function isSpaceAt(s: Codes, i: number): boolean {
+  const c = s.folded[i]!;
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return SPACE.at(s, i);
 }
 
-function makeToken(text: string, start: number, end: number, offset: number, kind: Token['kind']): Token {
-  const raw = text.slice(start, end);
+/** norm(raw) for raw = text[start, end), deciding the common plain-ASCII case from the codes (same rule as norm). */
+function normOf(raw: string, s: Codes, start: number, end: number): string {
+  let capital = false;
+  for (let k = start; k < end; k++) {
+    const c = s.orig[k]!;
+    if (c >= 128 || c === 0x60) return norm(raw);
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital ? toLowerCase(raw) : raw;
+}
+
+function makeToken(text: string, s: Codes, start: number, end: number, offset: number, kind: Token['kind']): Token {
+  const raw = slice(text, start, end);
   return {
     text: raw,
-    norm: norm(raw),
+    norm: normOf(raw, s, start, end),
     start: start + offset,
     end: end + offset,
-    upper: raw.length > 0 && isUpperAt(raw, 0),
+    upper: end > start && isUpperAt(s, start),
     kind,
   };
 }
 
-/** 'number' for a word of s[start, end) that starts with a digit and has no letter (24, 3,5, 10:30). */
-function wordKind(s: string, start: number, end: number): Token['kind'] {
-  return isDigitAt(s, start) && !ANY_LETTER.test(s.slice(start, end)) ? 'number' : 'word';
+/** fold(text[start, end)): the folded text of a range (fold() is one unit for one). */
+function foldedSlice(text: string, start: number, end: number): string {
+  return fold(slice(text, start, end));
+}
+
+/** 'number' for a word of [start, end) that starts with a digit and has no letter (24, 3,5, 10:30). */
+function wordKind(text: string, s: Codes, start: number, end: number): Token['kind'] {
+  return isDigitAt(s, start) && !ANY_LETTER.test(foldedSlice(text, start, end)) ? 'number' : 'word';
 }
 
 /**
@@ -155,67 +211,68 @@ function wordKind(s: string, start: number, end: number): Token['kind'] {
  * other non-space character is a punctuation token.
  */
 export function tokenize(text: string, offset = 0): Token[] {
-  const f = fold(text); // same length as text: offsets agree
+  const s = codesOf(text);
+  const f = s.folded;
   const tokens: Token[] = [];
-  const n = f.length;
+  const n = s.n;
   let i = 0;
   while (i < n) {
-    if (isSpaceAt(f, i)) {
-      i += cpLength(f, i);
+    if (isSpaceAt(s, i)) {
+      i += cpLength(s, i);
       continue;
     }
-    if (!isWordAt(f, i)) {
-      const len = cpLength(f, i);
-      tokens.push(makeToken(text, i, i + len, offset, 'punct'));
+    if (!isWordAt(s, i)) {
+      const len = cpLength(s, i);
+      tokens.push(makeToken(text, s, i, i + len, offset, 'punct'));
       i += len;
       continue;
     }
     const start = i;
-    const dotted = scanDotted(f, i);
+    const dotted = scanDotted(s, i);
     if (dotted > 0) {
-      tokens.push(makeToken(text, start, dotted, offset, 'word'));
+      tokens.push(makeToken(text, s, start, dotted, offset, 'word'));
       i = dotted;
       continue;
     }
-    let end = scanRun(f, i);
+    let end = scanRun(s, i);
     while (end < n) {
-      if (isJoiningHyphen(text.charCodeAt(end)) && isWordAt(f, end + 1)) {
-        end = scanRun(f, end + 1);
-      } else if (isNumberSeparator(f.charCodeAt(end)) && isDigitAt(f, end - 1) && isDigitAt(f, end + 1) && isDigitAt(f, start)) {
-        end = scanRun(f, end + 1);
+      if (isJoiningHyphen(s.orig[end]!) && isWordAt(s, end + 1)) {
+        end = scanRun(s, end + 1);
+      } else if (isNumberSeparator(f[end]!) && isDigitAt(s, end - 1) && isDigitAt(s, end + 1) && isDigitAt(s, start)) {
+        end = scanRun(s, end + 1);
       } else break;
     }
-    if (f.charCodeAt(end) === APOSTROPHE && isLetterAt(f, end + 1)) {
-      const before = f.slice(start, end).toLowerCase();
+    if (end < n && f[end] === APOSTROPHE && isLetterAt(s, end + 1)) {
+      const before = toLowerCase(foldedSlice(text, start, end));
       if (ELISIONS.has(before)) {
-        tokens.push(makeToken(text, start, end + 1, offset, 'word'));
+        tokens.push(makeToken(text, s, start, end + 1, offset, 'word'));
         i = end + 1;
         continue;
       }
       // A clitic is at most three letters long: bounded look-ahead.
       let k = end + 1;
       let letters = 0;
-      while (letters <= 3 && isLetterAt(f, k)) {
-        k += cpLength(f, k);
+      while (letters <= 3 && isLetterAt(s, k)) {
+        k += cpLength(s, k);
         letters++;
       }
-      const after = f.slice(end + 1, k).toLowerCase();
-      if (!isWordAt(f, k) && CLITICS.has(after)) {
-        tokens.push(makeToken(text, start, end, offset, wordKind(f, start, end)));
-        tokens.push(makeToken(text, end, k, offset, 'word'));
+      const after = toLowerCase(foldedSlice(text, end + 1, k));
+      if (!isWordAt(s, k) && CLITICS.has(after)) {
+        tokens.push(makeToken(text, s, start, end, offset, wordKind(text, s, start, end)));
+        tokens.push(makeToken(text, s, end, k, offset, 'word'));
         i = k;
         continue;
       }
-      if (!isWordAt(f, k) && after === 't' && before.length > 1 && before.endsWith('n')) {
-        tokens.push(makeToken(text, start, end - 1, offset, 'word'));
-        tokens.push(makeToken(text, end - 1, k, offset, 'word'));
+      if (!isWordAt(s, k) && after === 't' && before.length > 1 && before.endsWith('n')) {
+        tokens.push(makeToken(text, s, start, end - 1, offset, 'word'));
+        tokens.push(makeToken(text, s, end - 1, k, offset, 'word'));
         i = k;
         continue;
       }
       // O'Brien, D'Alema stays whole only when not an elision: one name.
-      end = scanRun(f, end + 1);
+      end = scanRun(s, end + 1);
     }
-    tokens.push(makeToken(text, start, end, offset, wordKind(f, start, end)));
+    tokens.push(makeToken(text, s, start, end, offset, wordKind(text, s, start, end)));
     i = end;
   }
   return tokens;
