@@ -38,7 +38,7 @@ export interface TriggerInfo {
 export function triggerInfo(t: TriggerInfo): TriggerInfo {
   return {
     family: t.family, pos: t.pos, tense: t.tense, mutual: t.mutual, personObject: t.personObject, requiresWith: t.requiresWith,
-    weak: t.weak, visit: t.visit, pressure: t.pressure, agentive: t.agentive,
+    weak: t.weak, visit: t.visit, pressure: t.pressure, agentive: t.agentive, reflexiveOnly: t.reflexiveOnly, requiresAfter: t.requiresAfter,
   };
 }
 
