@@ -25,7 +25,7 @@ import { extractInOrder } from '../src/cli/parallel.js';
 import type { WorkItem } from '../src/cli/items.js';
 import { fromJson, jsonChunks } from '../src/export/json.js';
 import { gexfChunks } from '../src/export/gexf.js';
-import { writeChunksAtomic } from '../src/cli/output.js';
+import { writeChunksAtomic } from '../src/export/atomic.js';
 import { benchViewer } from './viewer.js';
 
 const root = resolve(import.meta.dirname, '..');

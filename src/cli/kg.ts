@@ -27,7 +27,8 @@ import { readFragmentFile } from '../corpus/fragments.js';
 import { collectInputs, type Skipped } from './items.js';
 import { extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
-import { writeChunksAtomic, writeGraphFiles } from './output.js';
+import { writeGraphFiles } from './output.js';
+import { writeChunksAtomic } from '../export/atomic.js';
 import { startTimings } from './timings.js';
 import { collectGarbage } from './memory.js';
 

@@ -1,31 +1,14 @@
 // Writing a built graph: DIR/graph.json and DIR/graph.gexf, each streamed to a temporary file and
-// renamed over the old one (src/export/atomic.ts). Both documents come from lazy chunk iterators and go
-// to disk in ~64 KiB writes that wait for the stream to drain (back-pressure), so memory stays bounded
-// by one batch whatever the graph's size; an interrupted build leaves the previous files intact.
+// renamed over the old one (writeChunksAtomic, src/export/atomic.ts). Both documents come from lazy
+// chunk iterators, so memory stays bounded whatever the graph's size; an interrupted build leaves the
+// previous files intact.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../export/atomic.js';
+import { writeChunksAtomic } from '../export/atomic.js';
 import { gexfChunks, type GexfOptions } from '../export/gexf.js';
 import { jsonChunks } from '../export/json.js';
 import type { KnowledgeGraph } from '../graph/create.js';
-
-const BATCH = 1 << 16;
-
-/** Streams the chunks to `path` atomically, in ~64 KiB writes with back-pressure. */
-export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
-  await writeFileAtomic(path, async (write) => {
-    let batch = '';
-    for (const chunk of chunks) {
-      batch += chunk;
-      if (batch.length >= BATCH) {
-        await write(batch);
-        batch = '';
-      }
-    }
-    if (batch) await write(batch);
-  });
-}
 
 export async function writeGraphFiles(graph: KnowledgeGraph, outDir: string, gexf: GexfOptions, lap: (stage: string) => void = () => {}): Promise<void> {
   try {

@@ -69,14 +69,14 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
 }
 
 /**
- * Streams the graph as GEXF to `path`, atomically, with bounded memory: chunks are pulled from
- * gexfChunks as the file stream accepts them, batched into ~64 KiB writes (one write per node or edge
- * would spend more time in the stream machinery than in the writer).
+ * Streams the chunks to `path` atomically, batched into ~64 KiB writes that wait for the stream to
+ * accept them (back-pressure): one write per chunk (per node or edge) would spend more time in the
+ * stream machinery than in the writer, and memory stays bounded by one batch whatever the file's size.
  */
-export async function writeGexfFile(path: string, graph: KnowledgeGraph, opts: GexfOptions = {}): Promise<void> {
+export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
   await writeFileAtomic(path, async (write) => {
     let batch = '';
-    for (const chunk of gexfChunks(graph, opts)) {
+    for (const chunk of chunks) {
       batch += chunk;
       if (batch.length >= 65536) {
         await write(batch);
@@ -85,6 +85,11 @@ export async function writeGexfFile(path: string, graph: KnowledgeGraph, opts: G
     }
     if (batch) await write(batch);
   });
+}
+
+/** Streams the graph as GEXF to `path`, atomically, with bounded memory (chunks pulled from gexfChunks). */
+export async function writeGexfFile(path: string, graph: KnowledgeGraph, opts: GexfOptions = {}): Promise<void> {
+  await writeChunksAtomic(path, gexfChunks(graph, opts));
 }
 
 /** The first error a stream reported: write errors can arrive after the write that caused them returned. */

@@ -95,7 +95,7 @@ export function writeGexf(graph: KnowledgeGraph, sink: (chunk: string) => void, 
 
 /**
  * The same chunks as a lazy iterator, for writers that must wait between chunks (file streams with
- * back-pressure, see writeGexfFile in atomic.ts): memory stays bounded by one chunk plus the sorted keys.
+ * back-pressure, see writeChunksAtomic in atomic.ts): memory stays bounded by one chunk plus the sorted keys.
  */
 export function* gexfChunks(graph: KnowledgeGraph, opts: GexfOptions = {}): Generator<string, void, undefined> {
   const version = opts.version ?? '1.3';
