@@ -2,9 +2,8 @@
 // is the exchange format between a distributed extraction (any engine that can run `extract` per
 // article) and `kg merge`. A line is checked for the shape merging relies on; deeper checks would cost
 // more than the merge itself.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Fragment } from '../graph/model.js';
+import { readJsonlRows } from './jsonl.js';
 
 export type FragmentLine = { fragment: Fragment } | { error: string };
 
@@ -45,12 +44,11 @@ export function parseFragmentLine(line: string): FragmentLine {
 
 /** The fragments of an NDJSON file, streamed, with 1-based line numbers; blank lines skipped. */
 export async function* readFragmentFile(path: string): AsyncGenerator<{ line: number; result: FragmentLine }> {
-  const rl = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let line = 0;
   try {
-    for await (const s of rl) {
-      line++;
-      if (s.trim()) yield { line, result: parseFragmentLine(s) };
+    for await (const row of readJsonlRows(path)) {
+      line = row.line;
+      yield { line, result: parseFragmentLine(row.text) };
     }
   } catch (err) {
     yield { line, result: { error: `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` } };

@@ -124,11 +124,6 @@ export async function* readJsonlRows(path: string): AsyncGenerator<JsonlRow> {
   }
 }
 
-/** The rows of a JSON Lines file, parsed, streamed. */
-export async function* readJsonlFile(path: string): AsyncGenerator<NumberedLine> {
-  for await (const { line, text } of readJsonlRows(path)) yield { line, result: parseArticleLine(text) };
-}
-
 /** Reads one row again, by the offset and length readJsonlRows gave, and parses it. */
 export function readJsonlRow(path: string, offset: number, length: number): LineResult {
   const bytes = Buffer.alloc(length);
