@@ -2,7 +2,6 @@
 // GET and HEAD, serves only its own files (raw and encoded traversal are 404), and its
 // Content-Security-Policy forbids inline scripts — checked in the header and in real Chromium.
 import { readdirSync, readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -11,6 +10,7 @@ import { startServer, type RunningServer } from '../src/serve/server.js';
 import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from './helpers/browser.js';
 import { ROOT } from './helpers/fuzz-cli.js';
+import { raw } from './helpers/http.js';
 
 const PAYLOADS = [
   '<script>window.__pwned = "script"</script>',
@@ -51,27 +51,6 @@ describe('the viewer never turns text into HTML', () => {
     expect(offenders).toEqual([]);
   });
 });
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-// Raw requests: fetch() would normalise `/../` away before sending it.
-function raw(url: string, method: string, path: string): Promise<Reply> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: u.hostname, port: u.port, method, path }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 describe('the server', () => {
   let server: RunningServer;
