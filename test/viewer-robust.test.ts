@@ -10,16 +10,7 @@ import { startServer, type RunningServer } from '../src/serve/server.js';
 import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from './helpers/browser.js';
 import { writeViewerFixture } from './helpers/viewer-fixture.js';
-
-interface Hook {
-  ready: boolean;
-  error: string | null;
-  loads: number;
-  name: string;
-  selected: string | null;
-  visibleNodes(): string[];
-  visibleEdges(): string[];
-}
+import type { NewsgraphHook } from '../viewer/src/hook.js';
 
 const ZELENSKY = 'leader:volodymyr-zelensky';
 let server: RunningServer;
@@ -34,7 +25,7 @@ const pageErrors: string[] = [];
 const KNOWN = /could not find a suitable program for node type/;
 const unexpectedErrors = (): string[] => pageErrors.filter((e) => !KNOWN.test(e));
 
-const hook = <T>(fn: (h: Hook) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__newsgraph)`) as Promise<T>;
+const hook = <T>(fn: (h: NewsgraphHook) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__newsgraph)`) as Promise<T>;
 
 /** Drops a file on the page the way a user would, and waits until the viewer loaded it or said why not. */
 async function drop(name: string, content: string | number[], type = 'application/octet-stream'): Promise<{ error: string | null; loads: number }> {
@@ -42,7 +33,7 @@ async function drop(name: string, content: string | number[], type = 'applicatio
   await page.evaluate(
     ({ name, content, type }) => {
       // A marker that setError must replace: errors from an earlier drop would otherwise count.
-      (window as unknown as { __newsgraph: Hook }).__newsgraph.error = null;
+      (window as unknown as { __newsgraph: NewsgraphHook }).__newsgraph.error = null;
       const body = typeof content === 'string' ? content : new Uint8Array(content);
       const dt = new DataTransfer();
       dt.items.add(new File([body], name, { type }));
@@ -51,7 +42,7 @@ async function drop(name: string, content: string | number[], type = 'applicatio
     { name, content, type },
   );
   await page.waitForFunction((n) => {
-    const h = (window as unknown as { __newsgraph: Hook }).__newsgraph;
+    const h = (window as unknown as { __newsgraph: NewsgraphHook }).__newsgraph;
     return h.loads > n || h.error !== null;
   }, before.loads, { timeout: 60_000 });
   return hook((h) => ({ error: h.error, loads: h.loads }));
@@ -61,7 +52,7 @@ async function drop(name: string, content: string | number[], type = 'applicatio
 async function stillUsable(key: string, query: string): Promise<void> {
   await page.locator('#search').fill(query);
   await page.locator('#search').press('Enter');
-  await page.waitForFunction((k) => (window as unknown as { __newsgraph: Hook }).__newsgraph.selected === k, key, { timeout: 10_000 });
+  await page.waitForFunction((k) => (window as unknown as { __newsgraph: NewsgraphHook }).__newsgraph.selected === k, key, { timeout: 10_000 });
   await page.locator('#panel .close').click();
 }
 
@@ -82,7 +73,7 @@ describe.skipIf(!browserAvailable())('viewer under bad input', () => {
     page = await browser.browser.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message + (process.env.DEBUG_STACK ? e.stack : '')));
     await page.goto(server.url);
-    await page.waitForFunction(() => (window as unknown as { __newsgraph?: Hook }).__newsgraph?.ready === true);
+    await page.waitForFunction(() => (window as unknown as { __newsgraph?: NewsgraphHook }).__newsgraph?.ready === true);
   });
   afterAll(async () => {
     await browser?.close();

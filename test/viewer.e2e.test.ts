@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../src/serve/server.js';
 import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from './helpers/browser.js';
 import { XSS_EVIDENCE, XSS_NODE, writeViewerFixture } from './helpers/viewer-fixture.js';
+import type { NewsgraphHook } from '../viewer/src/hook.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'viewer');
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
@@ -24,21 +25,9 @@ const MALICIOUS_ARTICLE =
   'date 2026-03-12 Test. Il presidente francese Emmanuel Macron incontrerà domani <img src=x onerror="window.__pwned=1"> Volodymyr Zelensky a Parigi <script>window.__pwned=1</script>.\n';
 const hasBrowser = browserAvailable();
 
-interface Hook {
-  ready: boolean;
-  error: string | null;
-  loads: number;
-  selected: string | null;
-  visibleNodes(): string[];
-  visibleEdges(): string[];
-  layoutRunning(): boolean;
-  nodePosition(key: string): { x: number; y: number } | null;
-  nodeViewport(key: string): { x: number; y: number } | null;
-  resetCamera(): void;
-}
 declare global {
   interface Window {
-    __newsgraph: Hook;
+    __newsgraph: NewsgraphHook;
     __pwned?: unknown;
   }
 }
@@ -122,7 +111,7 @@ const cssRgb = (css: string): RGB => (css.match(/\d+/g) ?? []).slice(0, 3).map(N
 /** Runs `fn` on the page's state hook (the function's source is sent, so it must be self-contained). */
 const hookOf =
   (page: Page) =>
-  <T>(fn: (h: Hook) => T) =>
+  <T>(fn: (h: NewsgraphHook) => T) =>
     page.evaluate(`(${fn.toString()})(window.__newsgraph)`) as Promise<T>;
 
 async function legend(page: Page): Promise<{ kind: string; color: RGB }[]> {
@@ -160,7 +149,7 @@ describe.skipIf(!hasBrowser)('viewer e2e', () => {
     let page: Page;
     let errors: string[];
     let seed: ReturnType<typeof kgBuild>;
-    const hook = <T>(fn: (h: Hook) => T) => hookOf(page)(fn);
+    const hook = <T>(fn: (h: NewsgraphHook) => T) => hookOf(page)(fn);
 
     beforeAll(async () => {
       seed = kgBuild(['seeds']);

@@ -21,6 +21,7 @@ import { renderChecklist, renderSuggestions, setupTimeline, showError, updateTim
 import { LayoutControl } from './layout.js';
 import { download, filteredCopy } from './export.js';
 import { toGexfString } from './gexf.js';
+import type { NewsgraphHook } from './hook.js';
 
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -37,32 +38,6 @@ interface Loaded {
   layout: LayoutControl;
   name: string;
 }
-
-/** Test and benchmark hook: a read-only view of the state. */
-interface NewsgraphHook {
-  ready: boolean;
-  error: string | null;
-  loads: number;
-  name: string;
-  firstFrameAt: number | null;
-  selected: string | null;
-  visibleNodes(): string[];
-  visibleEdges(): string[];
-  layoutRunning(): boolean;
-  /** Graph coordinates of a node (as an export would write them). */
-  nodePosition(key: string): { x: number; y: number } | null;
-  /** Where a node is drawn, in CSS pixels from the top-left of the graph container. */
-  nodeViewport(key: string): { x: number; y: number } | null;
-  startLayout(): void;
-  stopLayout(): void;
-  /** Camera back to the whole graph (tests and screenshots). */
-  resetCamera(): void;
-  /** Milliseconds of one synchronous full redraw (benchmark diagnostics). */
-  timeRefresh(): number;
-  /** Nodes drawn while the layout runs, null when it does not (benchmark diagnostics). */
-  layoutNodeBudget(): number | null;
-}
-
 
 let state: ViewState = initialState();
 let current: Loaded | null = null;
