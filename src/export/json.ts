@@ -4,6 +4,7 @@
 import type { SerializedEdge, SerializedGraph, SerializedNode } from 'graphology-types';
 import { UserError } from '../errors.js';
 import { createGraph, type KnowledgeGraph } from '../graph/create.js';
+import { interner } from '../graph/merge.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../graph/model.js';
 
 export type SerializedKnowledgeGraph = SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -149,16 +150,14 @@ export function isJsonLinesLayout(firstLine: string): boolean {
 export async function fromJsonLines(lines: AsyncIterable<string> | Iterable<string>): Promise<KnowledgeGraph> {
   const graph = createGraph();
   // Each evidence sentence is on several edges (all the edges of its meeting), and each article id on
-  // many: parsed line by line they would be separate copies, doubling the memory of a corpus graph.
-  const pool = new Map<string, string>();
+  // many: parsed line by line they would be separate copies, doubling the memory of a corpus graph. They
+  // go into the graph's own pool (merge.ts), which the articles merged next share.
+  const pooled = interner(graph);
   const intern = (list: unknown): void => {
     if (!Array.isArray(list)) return;
     for (let i = 0; i < list.length; i++) {
       const item: unknown = list[i];
-      if (typeof item !== 'string') continue;
-      const have = pool.get(item);
-      if (have === undefined) pool.set(item, item);
-      else list[i] = have;
+      if (typeof item === 'string') list[i] = pooled(item);
     }
   };
   let state: 'options' | 'attributes' | 'nodes-open' | 'nodes' | 'edges-open' | 'edges' | 'end' = 'options';

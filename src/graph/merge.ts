@@ -41,13 +41,14 @@ function existingIndex(graph: KnowledgeGraph, owner: object, list: ListName): Se
 
 /**
  * Strings stored once per graph: evidence sentences and article ids. A sentence is the evidence of
- * several edges (meets, participates_in, held_in of one meeting), and fragments arrive as structured
- * clones from worker threads, so without interning every edge would hold its own copy of each sentence
+ * several edges (meets, participates_in, held_in of one meeting), and fragments arrive parsed anew from
+ * worker threads (and graph.json line by line), so without interning every edge would hold its own copy of each sentence
  * and of its article id: most of a corpus graph's memory.
  */
 const pools = new WeakMap<KnowledgeGraph, Map<string, string>>();
 
-function interner(graph: KnowledgeGraph): (text: string) => string {
+/** The graph's string pool as a function: a string equal to one stored before comes back as that one. */
+export function interner(graph: KnowledgeGraph): (text: string) => string {
   let pool = pools.get(graph);
   if (!pool) pools.set(graph, (pool = new Map()));
   const p = pool;
