@@ -156,16 +156,16 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
     process.stderr.write(`kg: nothing new (${r.duplicates} article(s) already in the graph${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}); ${out}/graph.json left as it was\n`);
     return reportSkipped(r.skipped);
   }
-  const g0 = merger.graph;
-  const lap = (stage: string): void => {
-    collectGarbage(g0.order + g0.size);
-    timings.lap(stage);
-  };
-  collectGarbage(g0.order + g0.size);
-  finishGraph(g0, lap);
-  await writeGraphFiles(g0, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, lap);
-  process.stderr.write(timings.report());
   const g = merger.graph;
+  // A full GC between stages (large graphs only, see memory.ts); after the last one the process ends.
+  const lap = (stage: string): void => {
+    timings.lap(stage);
+    if (stage !== 'write gexf') collectGarbage(g.order + g.size);
+  };
+  collectGarbage(g.order + g.size);
+  finishGraph(g, lap);
+  await writeGraphFiles(g, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, lap);
+  process.stderr.write(timings.report());
   process.stderr.write(
     `kg: ${r.merged} article(s) added${r.duplicates ? `, ${r.duplicates} already in the graph` : ''}${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}` +
       ` → ${g.order} nodes, ${g.size} edges in ${out}/graph.json and graph.gexf\n`,
