@@ -1,0 +1,182 @@
+// Candidates into the article's relations: score every candidate pair, keep the pairs whose best mention in the
+// article reaches the family's threshold and that the rules did not already find, and add them as meeting
+// occurrences (meets) or relations (negotiates_with, sanctions) with the date, status and evidence of the
+// sentence that scored best.
+import type { Article, Sentence } from '../../read/types.js';
+import type { Status } from '../../graph/model.js';
+import { loadLexicon, type Lexicon } from '../lexicon.js';
+import type { MentionResult } from '../mentions.js';
+import type { Occurrence, RelationResult } from '../relations.js';
+import { tenseOfWord } from '../relations.js';
+import { findTimeExpressions } from '../time.js';
+import { articleCandidates, type Candidate } from './candidates.js';
+import { candidateFeatures, pairKey, type Features, type RuleFindings } from './features.js';
+import { probability, type RelationModel } from './scorer.js';
+import type { CueFamily } from './cues.js';
+
+export interface ScoredCandidate {
+  candidate: Candidate;
+  key: string;
+  features: Features;
+  p: number;
+  /** The rules found this pair already. */
+  byRules: boolean;
+}
+
+export function ruleFindings(rels: RelationResult, entityIso: (key: string) => string | undefined): RuleFindings {
+  const out: RuleFindings = {
+    pairs: { meets: new Set(), negotiates: new Set(), sanctions: new Set() },
+    sentences: { meets: new Set(), negotiates: new Set(), sanctions: new Set() },
+  };
+  for (const o of rels.occurrences) {
+    const all = o.sides.flat();
+    const people = all.length >= 2 && all.every((k) => k.startsWith('leader:'));
+    const families: CueFamily[] = o.family === 'meets' ? ['meets'] : people ? ['negotiates', 'meets'] : ['negotiates'];
+    for (const fam of families) {
+      out.sentences[fam].add(o.sentence);
+      for (const [a, b] of occurrencePairs(o)) out.pairs[fam].add(pairKey(fam, a, b));
+    }
+  }
+  for (const r of rels.relations) {
+    if (r.kind !== 'sanctions') continue;
+    out.sentences.sanctions.add(r.sentence);
+    out.pairs.sanctions.add(pairKey('sanctions', r.source, r.target));
+    // a leader imposing sanctions stands for the country (fragment.ts): the country pair is found too
+    const iso = entityIso(r.source);
+    if (iso) out.pairs.sanctions.add(pairKey('sanctions', `country:${iso}`, r.target));
+  }
+  return out;
+}
+
+function occurrencePairs(o: Occurrence): [string, string][] {
+  const out: [string, string][] = [];
+  if (o.sides.length >= 2) {
+    for (let x = 0; x < o.sides.length; x++) for (let y = x + 1; y < o.sides.length; y++) for (const a of o.sides[x]!) for (const b of o.sides[y]!) out.push([a, b]);
+  } else {
+    const p = o.sides[0] ?? [];
+    for (let x = 0; x < p.length; x++) for (let y = x + 1; y < p.length; y++) out.push([p[x]!, p[y]!]);
+  }
+  return out;
+}
+
+export function scoreCandidates(article: Article, ments: MentionResult, rels: RelationResult, model: RelationModel): ScoredCandidate[] {
+  const lex = loadLexicon(article.lang);
+  const iso = (key: string): string | undefined => ments.entities.get(key)?.countryIso ?? (key.startsWith('country:') ? key.slice(8) : undefined);
+  const rules = ruleFindings(rels, iso);
+  const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso));
+  // in how many cue sentences of its family each pair appears
+  const sentencesOf = new Map<string, Set<number>>();
+  for (const c of candidates) {
+    const k = pairKey(c.family, c.a.key, c.b.key);
+    const set = sentencesOf.get(k) ?? new Set<number>();
+    set.add(c.sentence);
+    sentencesOf.set(k, set);
+  }
+  return candidates.map((c) => {
+    const key = pairKey(c.family, c.a.key, c.b.key);
+    const features = candidateFeatures(c, article, lex, rules, sentencesOf.get(key)?.size ?? 1);
+    return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: rules.pairs[c.family].has(key) };
+  });
+}
+
+/** A leader and their own country, or two names of one state, are one side: never a relation. */
+function sameSide(a: string, b: string, iso: (key: string) => string | undefined): boolean {
+  const ia = iso(a);
+  const ib = iso(b);
+  return Boolean(ia && ib && ia === ib && (a.startsWith('country:') || b.startsWith('country:')));
+}
+
+/** The accepted pairs: best instance per pair, over the threshold, not found by the rules. */
+export function acceptedCandidates(scored: readonly ScoredCandidate[], model: RelationModel): ScoredCandidate[] {
+  const best = new Map<string, ScoredCandidate>();
+  for (const s of scored) {
+    const id = `${s.candidate.family}:${s.key}`;
+    const had = best.get(id);
+    if (!had || s.p > had.p) best.set(id, s);
+  }
+  return [...best.values()].filter((s) => !s.byRules && s.p >= model.families[s.candidate.family].threshold);
+}
+
+export function addScoredCandidates(article: Article, ments: MentionResult, rels: RelationResult, model: RelationModel): void {
+  const accepted = acceptedCandidates(scoreCandidates(article, ments, rels, model), model);
+  if (accepted.length === 0) return;
+  const lex = loadLexicon(article.lang);
+  // meetings: the accepted pairs of one sentence, joined where they share a participant, are one meeting
+  const bySentence = new Map<number, ScoredCandidate[]>();
+  for (const s of accepted) {
+    const c = s.candidate;
+    if (c.family === 'meets') {
+      const list = bySentence.get(c.sentence) ?? [];
+      list.push(s);
+      bySentence.set(c.sentence, list);
+      continue;
+    }
+    const { date, status } = eventTime(article, article.sentences[c.sentence]!, lex);
+    const relation = {
+      kind: c.family === 'sanctions' ? 'sanctions' as const : 'negotiates_with' as const,
+      source: c.a.key, target: c.b.key, sentence: c.sentence, status, confidence: round2(s.p),
+      evidence: article.sentences[c.sentence]!.text,
+      ...(date ? { date } : {}),
+    };
+    rels.relations.push(relation);
+  }
+  for (const [k, list] of [...bySentence].sort((x, y) => x[0] - y[0])) {
+    const s = article.sentences[k]!;
+    const { date, status } = eventTime(article, s, lex);
+    for (const group of components(list)) {
+      const occ: Occurrence = {
+        family: 'meets', sentence: k, sides: group.keys.map((key) => [key]), places: [], status,
+        confidence: round2(group.p), mediators: [], visit: false, round: false, evidence: s.text,
+      };
+      if (date) occ.date = date;
+      rels.occurrences.push(occ);
+    }
+  }
+}
+
+/** Connected groups of accepted pairs (participants sorted, so the output does not depend on order). */
+function components(list: readonly ScoredCandidate[]): { keys: string[]; p: number }[] {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const s of list) for (const k of [s.candidate.a.key, s.candidate.b.key]) if (!parent.has(k)) parent.set(k, k);
+  for (const s of list) {
+    const a = find(s.candidate.a.key);
+    const b = find(s.candidate.b.key);
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  const groups = new Map<string, { keys: string[]; p: number }>();
+  for (const s of list) {
+    const root = find(s.candidate.a.key);
+    const g = groups.get(root) ?? { keys: [], p: 0 };
+    for (const k of [s.candidate.a.key, s.candidate.b.key]) if (!g.keys.includes(k)) g.keys.push(k);
+    g.p = Math.max(g.p, s.p);
+    groups.set(root, g);
+  }
+  return [...groups.values()].map((g) => ({ keys: g.keys.sort(), p: g.p }));
+}
+
+/** The date and status of the event a sentence tells: its time expression, and its tense. */
+function eventTime(article: Article, s: Sentence, lex: Lexicon): { date?: string; status: Status } {
+  let future = false;
+  let past = false;
+  for (const t of s.tokens) {
+    const tense = tenseOfWord(t, article.lang);
+    if (tense === 'future') future = true;
+    else if (tense === 'past') past = true;
+  }
+  if (!future && lex.cues.future.within(s.tokens, 0, s.tokens.length) && !past) future = true;
+  const tense = future && !past ? 'future' : past ? 'past' : undefined;
+  const times = findTimeExpressions(s, article.lang, article.date, tense).filter((t) => t.value && t.grain !== 'year');
+  const date = times[0]?.value;
+  const status: Status = future && !past ? 'planned' : past ? 'held' : 'reported';
+  return date ? { date, status } : { status };
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,80 @@
+// Candidate relations: every pair of actor mentions that share a sentence with an event cue of a family
+// (meets, negotiates, sanctions) becomes a candidate, whatever the slots of the rules say. features.ts describes
+// each candidate, scorer.ts weighs it; the rules' own findings stay (see apply.ts).
+import type { Article, Sentence } from '../../read/types.js';
+import type { Mention, MentionResult } from '../mentions.js';
+import { loadEventCues, type CueFamily, type CueMatch } from './cues.js';
+
+/** One actor mention as a candidate end: one of the entities it stands for. */
+export interface CandidateEnd {
+  key: string;
+  mention: Mention;
+}
+
+/** A pair of actors in one sentence with a cue of `family` (ordered for sanctions: imposer, target). */
+export interface Candidate {
+  family: CueFamily;
+  sentence: number;
+  a: CandidateEnd;
+  b: CandidateEnd;
+  /** The family's cues in the sentence. */
+  cues: CueMatch[];
+  /** Every actor end of the sentence (the list the pair was taken from). */
+  ends: CandidateEnd[];
+}
+
+/** Above this many distinct actors a sentence is a list of names, not one event among all of them. */
+const MAX_ACTORS = 12;
+
+export function candidateEnds(mentions: readonly Mention[]): CandidateEnd[] {
+  const out: CandidateEnd[] = [];
+  for (const m of mentions) {
+    if (m.modifier || m.location || m.adjectival || m.entityKind === 'place' || m.refs.length === 0) continue;
+    for (const key of m.refs) {
+      if (key.startsWith('place:') || key.startsWith('meeting:')) continue;
+      out.push({ key, mention: m });
+    }
+  }
+  return out;
+}
+
+export function sentenceCandidates(article: Article, s: Sentence, mentions: readonly Mention[]): Candidate[] {
+  const ends = candidateEnds(mentions);
+  if (ends.length < 2 || new Set(ends.map((e) => e.key)).size > MAX_ACTORS) return [];
+  const cues = loadEventCues(article.lang).find(s.tokens);
+  if (cues.length === 0) return [];
+  const out: Candidate[] = [];
+  for (const family of ['meets', 'negotiates', 'sanctions'] as const) {
+    const fam = cues.filter((c) => c.family === family && !insideMention(c, mentions));
+    if (fam.length === 0) continue;
+    const seen = new Set<string>();
+    for (let x = 0; x < ends.length; x++) {
+      for (let y = 0; y < ends.length; y++) {
+        if (x === y) continue;
+        const a = ends[x]!;
+        const b = ends[y]!;
+        if (a.key === b.key) continue;
+        // undirected families: one candidate per pair, the first-named end first
+        if (family !== 'sanctions' && (a.mention.i0 > b.mention.i0 || (a.mention.i0 === b.mention.i0 && x > y))) continue;
+        const id = `${a.key}|${b.key}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        out.push({ family, sentence: s.index, a, b, cues: fam, ends });
+      }
+    }
+  }
+  return out;
+}
+
+/** "Vertice Nato" as a name, a cue word inside a person's or organisation's name, is no cue. */
+function insideMention(c: CueMatch, mentions: readonly Mention[]): boolean {
+  return mentions.some((m) => c.i0 >= m.i0 && c.i1 <= m.i1);
+}
+
+export function articleCandidates(article: Article, ments: MentionResult): Candidate[] {
+  const out: Candidate[] = [];
+  article.sentences.forEach((s, k) => {
+    for (const c of sentenceCandidates(article, s, ments.mentions[k] ?? [])) out.push(c);
+  });
+  return out;
+}

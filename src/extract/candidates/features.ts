@@ -1,0 +1,137 @@
+// Features of a candidate relation: what a reader weighs to tell "X met Y" from two names that merely share a
+// sentence — the cue and its class, distance and clause boundaries between the two, coordination, negation,
+// modality, quotation, tense, the kinds of the two actors, and what the slot rules found. Named features
+// (a sparse map) so that the fitted weights stay readable in data/model/relations.json.
+import type { Article, Sentence, Token } from '../../read/types.js';
+import type { Lexicon } from '../lexicon.js';
+import type { Mention } from '../mentions.js';
+import type { Candidate, CandidateEnd } from './candidates.js';
+import type { CueFamily } from './cues.js';
+import { tenseOfWord } from '../relations.js';
+
+export type Features = Record<string, number>;
+
+/** What the slot rules found in the article: pairs per family, and the sentences with an event of each family. */
+export interface RuleFindings {
+  pairs: Record<CueFamily, Set<string>>;
+  sentences: Record<CueFamily, Set<number>>;
+}
+
+export function pairKey(family: CueFamily, a: string, b: string): string {
+  if (family === 'sanctions') return `${a}>${b}`;
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—', '–']);
+const QUOTES = new Set(['"', '«', '»', '“', '”']);
+
+/** Broad actor kind of an entity key. */
+function kindOf(key: string): string {
+  const k = key.slice(0, key.indexOf(':'));
+  return k === 'leader' || k === 'country' || k === 'alliance' || k === 'group' ? k : 'other';
+}
+
+export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, pairSentences: number): Features {
+  const s = article.sentences[c.sentence]!;
+  const toks = s.tokens;
+  const f: Features = { bias: 1 };
+  const [first, second] = c.a.mention.i0 <= c.b.mention.i0 ? [c.a.mention, c.b.mention] : [c.b.mention, c.a.mention];
+  const gap0 = first.i1;
+  const gap1 = Math.max(first.i1, second.i0);
+  const sameMention = c.a.mention === c.b.mention;
+
+  // the cue nearest to the pair, and whether one lies between the two names
+  let nearest = Infinity;
+  let cls = '';
+  let between = false;
+  for (const cue of c.cues) {
+    const d = Math.min(spanDistance(cue.i0, cue.i1, first), spanDistance(cue.i0, cue.i1, second));
+    if (d < nearest) { nearest = d; cls = cue.class; }
+    if (cue.i0 >= gap0 && cue.i1 <= gap1) between = true;
+  }
+  f[`cls:${cls}`] = 1;
+  f.cueDist = Math.min(nearest, 20) / 20;
+  if (nearest <= 2) f.cueNear = 1;
+  if (between) f.cueBetween = 1;
+  f.cues = Math.min(c.cues.length, 4) / 4;
+
+  // the two actors
+  const kinds = [kindOf(c.a.key), kindOf(c.b.key)];
+  f[`kinds:${c.family === 'sanctions' ? kinds.join('>') : [...kinds].sort().join('-')}`] = 1;
+  if (c.a.mention.kind !== 'entity' || c.b.mention.kind !== 'entity') f.resolved = 1;
+  if (sameMention) f.sameMention = 1;
+
+  // what lies between them
+  const gap = sameMention ? 0 : gap1 - gap0;
+  f.dist = Math.min(gap, 40) / 40;
+  let commas = 0;
+  let clauseBreak = false;
+  let onlyList = !sameMention;
+  let quote = false;
+  for (let k = gap0; k < gap1; k++) {
+    const t = toks[k]!;
+    if (t.text === ',') commas++;
+    else if (CLAUSE_PUNCT.has(t.text)) clauseBreak = true;
+    if (QUOTES.has(t.text)) quote = true;
+    if (lex.cues.clauseBreaks.at(toks, k) > 0) clauseBreak = true;
+    if (!(t.text === ',' || lex.coordination.has(t.norm) || isInsideAnyEnd(k, c.ends))) onlyList = false;
+  }
+  if (commas) f.commas = Math.min(commas, 3) / 3;
+  if (clauseBreak) f.clauseBreak = 1;
+  if (quote) f.quoteBetween = 1;
+  if (onlyList && gap > 0) f.coordinated = 1;
+
+  // the sentence
+  const actors = new Set(c.ends.map((e) => e.key)).size;
+  f.actors = Math.min(actors, 8) / 8;
+  if (actors >= 4) f.manyActors = 1;
+  if (s.tokens.some((t) => QUOTES.has(t.text))) f.quoteInSentence = 1;
+  if (lex.cues.negation.within(toks, 0, toks.length)) f.negation = 1;
+  if (lex.cues.modal.within(toks, 0, toks.length) || lex.cues.hypothetical.within(toks, 0, toks.length)) f.modal = 1;
+  if (lex.cues.speech.within(toks, 0, toks.length)) f.speech = 1;
+  const tenses = new Set(toks.map((t) => tenseOfWord(t, article.lang)));
+  if (tenses.has('future') || tenses.has('conditional')) f.future = 1;
+  if (tenses.has('past')) f.past = 1;
+  if (c.sentence === 0) f.firstSentence = 1;
+  else if (c.sentence < 3) f.earlySentence = 1;
+
+  // prepositions governing the names
+  if (governed(toks, c.a.mention, lex.prepositions.with) || governed(toks, c.b.mention, lex.prepositions.with)) f.withPrep = 1;
+  if (governed(toks, first, lex.prepositions.between)) f.betweenPrep = 1;
+  if (c.family === 'sanctions') {
+    if (c.a.mention.i0 < c.b.mention.i0) f.imposerFirst = 1;
+    if (governed(toks, c.b.mention, lex.cues.sanctionTargetPreps)) f.targetPrep = 1;
+    if (governed(toks, c.a.mention, lex.cues.sanctionTargetPreps)) f.imposerAsTarget = 1;
+  }
+
+  // what the rules found
+  if (rules.sentences[c.family].has(c.sentence)) f.ruleSentence = 1;
+  for (const other of ['meets', 'negotiates', 'sanctions'] as const) {
+    if (other !== c.family && (rules.pairs[other].has(pairKey(other, c.a.key, c.b.key)) || rules.pairs[other].has(pairKey(other, c.b.key, c.a.key)))) f.ruleOther = 1;
+  }
+  f.pairSentences = Math.min(pairSentences, 3) / 3;
+  return f;
+}
+
+function spanDistance(i0: number, i1: number, m: Mention): number {
+  if (i1 <= m.i0) return m.i0 - i1;
+  if (m.i1 <= i0) return i0 - m.i1;
+  return 0;
+}
+
+function isInsideAnyEnd(k: number, ends: readonly CandidateEnd[]): boolean {
+  return ends.some((e) => k >= e.mention.i0 && k < e.mention.i1);
+}
+
+interface CueLike {
+  endsAt(tokens: readonly Token[], end: number): number;
+}
+
+/** Is the mention preceded by one of the prepositions (possibly with an article between)? */
+function governed(toks: readonly Token[], m: Mention, set: CueLike): boolean {
+  if (set.endsAt(toks, m.i0) >= 0) return true;
+  const prev = toks[m.i0 - 1];
+  return Boolean(prev && prev.kind === 'word' && prev.norm.length <= 4 && set.endsAt(toks, m.i0 - 1) >= 0);
+}
+
+export type { Sentence };
