@@ -26,8 +26,8 @@ const root = join(import.meta.dirname, '..');
 const program = new Command('fit-relations')
   .argument('[set]', 'evaluation set (articles/ and gold/)', join(root, '..', 'shared', 'eval', 'dev'))
   .option('--folds <n>', 'cross-validation folds (by article)', '5')
-  .option('--l2 <x>', 'L2 penalty', '0.01')
-  .option('--min-precision <x>', 'lowest precision of the accepted candidates a threshold may give', '0.6')
+  .option('--l2 <x>', 'L2 penalty', '0.03')
+  .option('--min-precision <x>', 'lowest precision of the accepted candidates a threshold may give', '0.7')
   .option('--write', 'write data/model/relations.json fitted on the whole set')
   .parse();
 const setDir = program.args[0] ?? join(root, '..', 'shared', 'eval', 'dev');

@@ -72,9 +72,25 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     set.add(c.sentence);
     sentencesOf.set(k, set);
   }
+  // in how many sentences each actor, and each pair of actors, is named
+  const named = new Map<string, number>();
+  const together = new Map<string, number>();
+  for (const sentence of ments.mentions) {
+    const keys = [...new Set(sentence.flatMap((m) => m.refs))].sort();
+    for (const k of keys) named.set(k, (named.get(k) ?? 0) + 1);
+    if (keys.length > 12) continue;
+    for (let x = 0; x < keys.length; x++) for (let y = x + 1; y < keys.length; y++) {
+      const id = `${keys[x]}|${keys[y]}`;
+      together.set(id, (together.get(id) ?? 0) + 1);
+    }
+  }
   return candidates.map((c) => {
     const key = pairKey(c.family, c.a.key, c.b.key);
-    const features = candidateFeatures(c, article, lex, rules, sentencesOf.get(key)?.size ?? 1);
+    const features = candidateFeatures(c, article, lex, rules, {
+      pairSentences: sentencesOf.get(key)?.size ?? 1,
+      together: together.get(pairKey('meets', c.a.key, c.b.key)) ?? 1,
+      salience: [named.get(c.a.key) ?? 1, named.get(c.b.key) ?? 1],
+    });
     return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: rules.pairs[c.family].has(key) };
   });
 }
@@ -172,8 +188,9 @@ function eventTime(article: Article, s: Sentence, lex: Lexicon): { date?: string
   if (!future && lex.cues.future.within(s.tokens, 0, s.tokens.length) && !past) future = true;
   const tense = future && !past ? 'future' : past ? 'past' : undefined;
   const times = findTimeExpressions(s, article.lang, article.date, tense).filter((t) => t.value && t.grain !== 'year');
-  const date = times[0]?.value;
   const status: Status = future && !past ? 'planned' : past ? 'held' : 'reported';
+  // (an event without a time expression is dated later, with the rules' ones: event-dates.ts)
+  const date = times[0]?.value;
   return date ? { date, status } : { status };
 }
 

@@ -31,7 +31,17 @@ function kindOf(key: string): string {
   return k === 'leader' || k === 'country' || k === 'alliance' || k === 'group' ? k : 'other';
 }
 
-export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, pairSentences: number): Features {
+/** What the article as a whole says of a pair: how often each end and the two together are named. */
+export interface ArticleContext {
+  /** Cue sentences of the candidate's family that name the pair. */
+  pairSentences: number;
+  /** Sentences that name both ends. */
+  together: number;
+  /** Sentences that name each end (a, b). */
+  salience: [number, number];
+}
+
+export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, ctx: ArticleContext): Features {
   const s = article.sentences[c.sentence]!;
   const toks = s.tokens;
   const f: Features = { bias: 1 };
@@ -109,8 +119,32 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   for (const other of ['meets', 'negotiates', 'sanctions'] as const) {
     if (other !== c.family && (rules.pairs[other].has(pairKey(other, c.a.key, c.b.key)) || rules.pairs[other].has(pairKey(other, c.b.key, c.a.key)))) f.ruleOther = 1;
   }
-  f.pairSentences = Math.min(pairSentences, 3) / 3;
+  f.pairSentences = Math.min(ctx.pairSentences, 3) / 3;
+  f.together = Math.min(ctx.together, 4) / 4;
+  f.salienceMin = Math.min(Math.min(...ctx.salience), 5) / 5;
+  f.salienceMax = Math.min(Math.max(...ctx.salience), 5) / 5;
+  if (Math.min(...ctx.salience) === 1) f.mentionedOnce = 1;
+
+  // who is the subject: a name not after a preposition, before the cue
+  const subjA = !governedByAny(toks, c.a.mention, lex.anyPreposition);
+  const subjB = !governedByAny(toks, c.b.mention, lex.anyPreposition);
+  if (subjA && subjB) f.bothBare = 1;
+  else if (!subjA && !subjB) f.bothGoverned = 1;
+  if (inQuote(toks, c.a.mention.i0) || inQuote(toks, c.b.mention.i0)) f.inQuote = 1;
   return f;
+}
+
+function governedByAny(toks: readonly Token[], m: Mention, preps: ReadonlySet<string>): boolean {
+  const prev = toks[m.i0 - 1];
+  const prev2 = toks[m.i0 - 2];
+  return Boolean(prev && (preps.has(prev.norm) || (prev2 && prev.norm.length <= 3 && preps.has(prev2.norm))));
+}
+
+/** Is token k inside a quotation (an odd number of quotation marks before it)? */
+function inQuote(toks: readonly Token[], k: number): boolean {
+  let n = 0;
+  for (let i = 0; i < k; i++) if (QUOTES.has(toks[i]!.text)) n++;
+  return n % 2 === 1;
 }
 
 function spanDistance(i0: number, i1: number, m: Mention): number {
