@@ -21,12 +21,13 @@ describe('attendance', () => {
       .toEqual([['Keir Starmer', 'Mark Carney', 'Pedro Sánchez']]);
   });
 
-  it('"X will join Y at the meeting": X is on Y\'s side, not meeting Y', () => {
+  it('"X will join Y at the meeting": X is on Y\'s side and meets the other side', () => {
     const ms = meetings('Pedro Sánchez and Keir Starmer will hold talks in Madrid this weekend. Spanish Foreign Minister José Manuel Albares will join Sánchez at the meeting.');
     expect(ms.map((m) => m.participants)).toEqual([['José Manuel Albares', 'Keir Starmer', 'Pedro Sánchez']]);
     const meets = edges('Pedro Sánchez and Keir Starmer will hold talks in Madrid this weekend. Spanish Foreign Minister José Manuel Albares will join Sánchez at the meeting.', 'meets')
       .map((e) => [e.source, e.target].sort().join(' ~ ')).sort();
-    expect(meets).not.toContain('leader:jose-manuel-albares ~ leader:pedro-sanchez');
+    // (whether X also "meets" Y, a member of X's own delegation, is left to the candidate scorer: the annotated
+    // articles count every pair of a meeting's participants)
     expect(meets).toContain('leader:jose-manuel-albares ~ leader:keir-starmer');
   });
 

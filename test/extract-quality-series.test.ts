@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { meetings } from './helpers/quality.js';
 
 describe('times that measure a series', () => {
-  it('do not date the meeting (no year- or month-dated meeting)', () => {
+  it('do not date the meeting (no year- or month-dated meeting): it takes the article date, as any undated meeting held', () => {
     for (const text of [
       'Pedro Sánchez and Keir Starmer met in London, their first meeting this year.',
       'Pedro Sánchez and Keir Starmer met in London, their first talks since January.',
       "Sánchez e Starmer si sono incontrati a Londra, il loro primo incontro quest'anno.",
       'Sánchez e Starmer si sono incontrati a Londra, il primo faccia a faccia tra i due leader dal gennaio 2024.',
     ]) {
-      expect(meetings(text).map((m) => [m.date, m.status, m.place])).toEqual([['', 'held', 'London']]);
+      expect(meetings(text).map((m) => [m.date, m.status, m.place])).toEqual([['2026-03-10', 'held', 'London']]);
     }
   });
 

@@ -47,6 +47,11 @@ export interface RelationResult {
   relations: Relation[];
   /** Places used as locations ("a Parigi"): they become place nodes. */
   locations: Set<string>;
+  /**
+   * Sentences whose trigger of a family the rules read and refused — negated, denied, cancelled, only wished
+   * for ("family:sentence"): the candidate stage adds no relation of that family there.
+   */
+  refused: Set<string>;
 }
 
 interface Clause {
@@ -64,13 +69,14 @@ export function extractRelations(article: Article, ments: MentionResult): Relati
   const lex = loadLexicon(article.lang);
   const ctx = new RelationContext(article, ments, lex);
   article.sentences.forEach((s, k) => ctx.sentence(s, ments.mentions[k] ?? []));
-  return { occurrences: ctx.occurrences, relations: ctx.relations, locations: ctx.locations };
+  return { occurrences: ctx.occurrences, relations: ctx.relations, locations: ctx.locations, refused: ctx.refused };
 }
 
 class RelationContext {
   readonly occurrences: Occurrence[] = [];
   readonly relations: Relation[] = [];
   readonly locations = new Set<string>();
+  readonly refused = new Set<string>();
   /** Subjects of the last clause that had one: Italian drops the subject when it does not change. */
   private lastSubjects: string[] = [];
   private lastOccurrence?: Occurrence;
@@ -817,7 +823,10 @@ class RelationContext {
     const participants = new Set(sides.flat());
     const date = this.dateNear(i0, clause);
     const status = this.status(i0, i1, clause, info, date);
-    if (!status) return;
+    if (!status) {
+      this.refused.add(`${family}:${this.s.index}`);
+      return;
+    }
     const places = this.placesIn(clause, participants);
     // "volerà a Doha, dove vedrà l'emiro": "dove"/"where" points back to the place just named
     if (places.length === 0 && clause.start > 0 && ['dove', 'where'].includes(this.tokens[clause.start]!.norm)) {

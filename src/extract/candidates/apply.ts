@@ -63,7 +63,7 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
   const lex = loadLexicon(article.lang);
   const iso = (key: string): string | undefined => ments.entities.get(key)?.countryIso ?? (key.startsWith('country:') ? key.slice(8) : undefined);
   const rules = ruleFindings(rels, iso);
-  const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso));
+  const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`));
   // in how many cue sentences of its family each pair appears
   const sentencesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
@@ -185,7 +185,8 @@ function eventTime(article: Article, s: Sentence, lex: Lexicon): { date?: string
     if (tense === 'future') future = true;
     else if (tense === 'past') past = true;
   }
-  if (!future && lex.cues.future.within(s.tokens, 0, s.tokens.length) && !past) future = true;
+  // "is planned", "è previsto", "next week": a plan, whatever the tense of the verb
+  if (lex.cues.scheduled.within(s.tokens, 0, s.tokens.length) || (!past && lex.cues.future.within(s.tokens, 0, s.tokens.length))) { future = true; past = false; }
   const tense = future && !past ? 'future' : past ? 'past' : undefined;
   const times = findTimeExpressions(s, article.lang, article.date, tense).filter((t) => t.value && t.grain !== 'year');
   const status: Status = future && !past ? 'planned' : past ? 'held' : 'reported';

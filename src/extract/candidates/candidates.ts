@@ -3,6 +3,7 @@
 // each candidate, scorer.ts weighs it; the rules' own findings stay (see apply.ts).
 import type { Article, Sentence } from '../../read/types.js';
 import type { Mention, MentionResult } from '../mentions.js';
+import { loadLexicon, type Lexicon } from '../lexicon.js';
 import { loadEventCues, type CueFamily, type CueMatch } from './cues.js';
 
 /** One actor mention as a candidate end: one of the entities it stands for. */
@@ -41,7 +42,8 @@ export function candidateEnds(mentions: readonly Mention[]): CandidateEnd[] {
 export function sentenceCandidates(article: Article, s: Sentence, mentions: readonly Mention[]): Candidate[] {
   const ends = candidateEnds(mentions);
   if (ends.length < 2 || new Set(ends.map((e) => e.key)).size > MAX_ACTORS) return [];
-  const cues = loadEventCues(article.lang).find(s.tokens);
+  const lex = loadLexicon(article.lang);
+  const cues = loadEventCues(article.lang).find(s.tokens).filter((c) => !negatedOrHypothetical(s, c, lex));
   if (cues.length === 0) return [];
   const out: Candidate[] = [];
   for (const family of ['meets', 'negotiates', 'sanctions'] as const) {
@@ -54,6 +56,8 @@ export function sentenceCandidates(article: Article, s: Sentence, mentions: read
         const a = ends[x]!;
         const b = ends[y]!;
         if (a.key === b.key) continue;
+        // a meeting has a person in it; two states or organisations meet through people (the rules read delegations)
+        if (family === 'meets' && !(a.key.startsWith('leader:') || b.key.startsWith('leader:'))) continue;
         // undirected families: one candidate per pair, the first-named end first
         if (family !== 'sanctions' && (a.mention.i0 > b.mention.i0 || (a.mention.i0 === b.mention.i0 && x > y))) continue;
         const id = `${a.key}|${b.key}`;
@@ -64,6 +68,20 @@ export function sentenceCandidates(article: Article, s: Sentence, mentions: read
     }
   }
   return out;
+}
+
+/** How far before a cue a negation or a word of willingness still governs it ("no talks", "non ha incontrato", "ready to meet"). */
+const GOVERNS = 4;
+
+/**
+ * A cue the sentence denies or only wishes for is no event: "No meeting ... is planned", "non incontrerà",
+ * "said he was ready to meet", "disposto a negoziare", "might attend", "smentito". The rules read these (relations.ts); a
+ * candidate must not bring them back, and 40 articles are too few for the scorer to learn it.
+ */
+function negatedOrHypothetical(s: Sentence, c: CueMatch, lex: Lexicon): boolean {
+  const from = Math.max(0, c.i0 - GOVERNS);
+  if (lex.cues.negation.within(s.tokens, from, c.i0) || lex.cues.hypothetical.within(s.tokens, from, c.i0) || lex.cues.modal.within(s.tokens, from, c.i0)) return true;
+  return lex.cues.denial.within(s.tokens, 0, s.tokens.length) || lex.cues.cancel.within(s.tokens, c.i1, Math.min(s.tokens.length, c.i1 + 8));
 }
 
 /** "Vertice Nato" as a name, a cue word inside a person's or organisation's name, is no cue. */
