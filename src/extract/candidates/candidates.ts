@@ -22,6 +22,8 @@ export interface Candidate {
   cues: CueMatch[];
   /** Every actor end of the sentence (the list the pair was taken from). */
   ends: CandidateEnd[];
+  /** `a` is named in the sentence before (a meeting told over two sentences: "X was represented by A and B. Facing them were C and D."). */
+  cross: boolean;
 }
 
 /** Above this many distinct actors a sentence is a list of names, not one event among all of them. */
@@ -63,7 +65,7 @@ export function sentenceCandidates(article: Article, s: Sentence, mentions: read
         const id = `${a.key}|${b.key}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push({ family, sentence: s.index, a, b, cues: fam, ends });
+        out.push({ family, sentence: s.index, a, b, cues: fam, ends, cross: false });
       }
     }
   }
@@ -91,8 +93,23 @@ function insideMention(c: CueMatch, mentions: readonly Mention[]): boolean {
 
 export function articleCandidates(article: Article, ments: MentionResult): Candidate[] {
   const out: Candidate[] = [];
+  const lex = loadLexicon(article.lang);
+  const cues = loadEventCues(article.lang);
+  let prev: { people: CandidateEnd[]; paragraph: number } | undefined;
   article.sentences.forEach((s, k) => {
-    for (const c of sentenceCandidates(article, s, ments.mentions[k] ?? [])) out.push(c);
+    const mentions = ments.mentions[k] ?? [];
+    for (const c of sentenceCandidates(article, s, mentions)) out.push(c);
+    // a meeting told over two sentences of a paragraph, the second naming the sides ("X was represented by A and
+    // B. Facing them were C and D."): the people of each, paired across
+    const meetCues = cues.find(s.tokens).filter((c) => c.family === 'meets' && !insideMention(c, mentions) && !negatedOrHypothetical(s, c, lex));
+    const people = meetCues.length ? candidateEnds(mentions).filter((e) => e.key.startsWith('leader:')) : [];
+    if (prev && people.length && prev.paragraph === s.paragraph && meetCues.some((c) => c.class === 'delegation')) {
+      const ends = [...prev.people, ...candidateEnds(mentions)];
+      for (const a of prev.people) for (const b of people) {
+        if (a.key !== b.key && !people.some((p) => p.key === a.key)) out.push({ family: 'meets', sentence: k, a, b, cues: meetCues, ends, cross: true });
+      }
+    }
+    prev = people.length && people.length <= MAX_ACTORS ? { people, paragraph: s.paragraph } : undefined;
   });
   return out;
 }

@@ -72,13 +72,18 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   if (sameMention) f.sameMention = 1;
 
   // what lies between them
-  const gap = sameMention ? 0 : gap1 - gap0;
+  if (c.cross) {
+    // the two names are in two sentences: nothing lies between them in one clause
+    f.cross = 1;
+    f[`crossCls:${cls}`] = 1;
+  }
+  const gap = sameMention || c.cross ? 0 : gap1 - gap0;
   f.dist = Math.min(gap, 40) / 40;
   let commas = 0;
   let clauseBreak = false;
   let onlyList = !sameMention;
   let quote = false;
-  for (let k = gap0; k < gap1; k++) {
+  for (let k = gap0; k < gap1 && !c.cross; k++) {
     const t = toks[k]!;
     if (t.text === ',') commas++;
     else if (CLAUSE_PUNCT.has(t.text)) clauseBreak = true;
