@@ -63,7 +63,9 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
   const lex = loadLexicon(article.lang);
   const iso = (key: string): string | undefined => ments.entities.get(key)?.countryIso ?? (key.startsWith('country:') ? key.slice(8) : undefined);
   const rules = ruleFindings(rels, iso);
-  const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`));
+  const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`) &&
+    // two people of one state are one side of talks or sanctions (a meeting may have both: a delegation)
+    !(c.family !== 'meets' && iso(c.a.key) !== undefined && iso(c.a.key) === iso(c.b.key)));
   // in how many cue sentences of its family each pair appears
   const sentencesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
