@@ -135,10 +135,18 @@ describe('weekdays', () => {
     expect(one('Martedì si vedranno.', 'it')[1]).toBeUndefined();
   });
 
+  it('without a tense, the nearer reading; the article\'s own weekday is the article date', () => {
+    expect(one('Talks on Tuesday.', 'en', THU)).toEqual(['Tuesday', '2026-03-10', 'day', 'past']);
+    expect(one('Talks on Saturday.', 'en', THU)).toEqual(['Saturday', '2026-03-14', 'day', 'future']);
+    expect(one('Talks on Thursday.', 'en', THU)).toEqual(['Thursday', THU, 'day', 'present']);
+    expect(one('Giovedì si vedranno.', 'it', THU, 'future')[1]).toBe(THU);
+    expect(one('Giovedì scorso si sono visti.', 'it', THU)[1]).toBe('2026-03-05');
+  });
+
   it('English weekdays', () => {
     expect(one('They met last Monday.', 'en', THU)[1]).toBe('2026-03-09');
     expect(one('They will meet next Monday.', 'en', THU)[1]).toBe('2026-03-16');
-    expect(one('They will meet on Monday.', 'en', THU)).toEqual(['Monday', '2026-03-16', 'day', 'future']);
+    expect(one('They will meet on Monday.', 'en', THU, 'future')).toEqual(['Monday', '2026-03-16', 'day', 'future']);
     expect(one('They met on Monday.', 'en', THU, 'past')[1]).toBe('2026-03-09');
   });
 });

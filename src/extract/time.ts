@@ -18,8 +18,8 @@
 //   - month alone (a gennaio): tense past → the latest such month not after the article's month; tense future →
 //     the first not before it; no tense → the nearest (at most six months away); scorso/last and prossimo/next:
 //     strictly before / after.
-//   - bare weekday (lunedì): past tense → the latest such day strictly before the article date; otherwise the
-//     first one strictly after it (news announce more than they recall without a tense word).
+//   - bare weekday (lunedì): the article's own weekday → the article date; past tense → the latest such day
+//     strictly before the article date; future tense → the first one strictly after it; no tense → the nearer.
 //     "lunedì prossimo"/"next Monday" → first strictly after; "lunedì scorso"/"last Monday" → latest strictly before.
 //   - ordinal day alone (EN "the 24th"): the article's month, moved by the same tense rule.
 //   - counts (tra due giorni, two weeks ago): shift by N units; weeks give the Monday–Sunday week of the shifted day.
@@ -676,11 +676,13 @@ function ruleWeekday(ctx: Ctx, i: number): Match | undefined {
   }
   let x: Ymd | undefined;
   const base = ctx.base;
-  const back = dir === -1 || (dir === undefined && ctx.tense === 'past');
-  if (base) {
-    const diff = wd - weekday(base);
-    x = back ? addDays(base, diff < 0 ? diff : diff - 7) : addDays(base, diff > 0 ? diff : diff + 7);
-  }
+  const diff = base ? wd - weekday(base) : 0;
+  // the article's own weekday, with neither "last" nor "next", is the article's day: "on Friday" in Friday's paper
+  if (base && dir === undefined && diff === 0) return { from: i, to: k, value: isoDay(base), grain: 'day', relation: 'present' };
+  // without a tense, the nearer reading: "Tuesday" in Wednesday's paper is yesterday, "Friday" the day after tomorrow
+  const nearerPast = (diff < 0 ? -diff : 7 - diff) < (diff > 0 ? diff : diff + 7);
+  const back = dir === -1 || (dir === undefined && (ctx.tense === 'past' || (ctx.tense === undefined && nearerPast)));
+  if (base) x = back ? addDays(base, diff < 0 ? diff : diff - 7) : addDays(base, diff > 0 ? diff : diff + 7);
   return { from: i, to: k, value: x && isoDay(x), grain: 'day', relation: back ? 'past' : 'future' };
 }
 
