@@ -961,8 +961,9 @@ class RelationContext {
     let status = this.status(i0, i1, clause, info, date);
     if (!status) return;
     if (this.lex.cues.lift.within(this.tokens, Math.max(clause.start, i0 - 4), i0)) status = 'cancelled';
-    for (const a of imposers) for (const t of targets) {
+    for (const a of imposers) for (const t0 of targets) {
       const source = this.actingState(a);
+      const t = this.targetedBody(t0);
       if (source !== t) this.relations.push({ kind: 'sanctions', source, target: t, sentence: this.s.index, date, status, confidence, evidence: this.s.text });
     }
   }
@@ -975,6 +976,16 @@ class RelationContext {
       if (e.organisation) return e.organisation;
     }
     return key;
+  }
+
+  /**
+   * Sanctions on an international organisation's officer ("sanctions on the ICC prosecutor") target the
+   * organisation, whose work they mean to stop; an officer of a state stays the target (a leader stands for the
+   * state wherever a reader asks, and the person is what the text names).
+   */
+  private targetedBody(key: string): string {
+    const e: ArticleEntity | undefined = this.ments.entities.get(key);
+    return e?.kind === 'leader' && !e.countryIso && e.organisation ? e.organisation : key;
   }
 
   /** An imposition verb up to 8 tokens before the noun ("ha presentato oggi agli Stati membri la proposta per il pacchetto");
