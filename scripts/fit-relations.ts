@@ -95,15 +95,16 @@ function prepare(gold: Gold): ArticleData {
 }
 
 /** L2-regularised logistic regression by batch gradient descent: deterministic, and enough for a few thousand rows. */
-function fitLogistic(rows: { x: Features; y: number }[]): Record<string, number> {
+function fitLogistic(rows: { x: Features; y: number; w: number }[]): Record<string, number> {
   const names = [...new Set(rows.flatMap((r) => Object.keys(r.x)))].sort();
   const index = new Map(names.map((n, k) => [n, k]));
   const X = rows.map((r) => Object.entries(r.x).map(([n, v]) => [index.get(n)!, v] as const));
   const w = new Float64Array(names.length);
-  const pos = rows.filter((r) => r.y === 1).length;
-  if (pos === 0 || pos === rows.length) return {};
+  const pos = rows.reduce((n, r) => n + (r.y === 1 ? r.w : 0), 0);
+  const all = rows.reduce((n, r) => n + r.w, 0);
+  if (pos === 0 || pos === all) return {};
   // each class weighs half: positives are rare, and the threshold (not the prior) decides the trade-off
-  const cw = [0.5 / (rows.length - pos), 0.5 / pos];
+  const cw = [0.5 / (all - pos), 0.5 / pos];
   const rate = 2;
   for (let it = 0; it < 1500; it++) {
     const g = new Float64Array(names.length);
@@ -111,7 +112,7 @@ function fitLogistic(rows: { x: Features; y: number }[]): Record<string, number>
       let z = 0;
       for (const [k, v] of X[i]!) z += w[k]! * v;
       const y = rows[i]!.y;
-      const d = (1 / (1 + Math.exp(-z)) - y) * cw[y]!;
+      const d = (1 / (1 + Math.exp(-z)) - y) * cw[y]! * rows[i]!.w;
       for (const [k, v] of X[i]!) g[k]! += d * v;
     }
     for (let k = 0; k < names.length; k++) w[k]! -= rate * (g[k]! + (names[k] === 'bias' ? 0 : L2 * w[k]!));
@@ -145,10 +146,11 @@ function chooseThreshold(family: CueFamily, data: ArticleData[], fm: Omit<Family
 function fitModel(data: ArticleData[]): RelationModel {
   const families = {} as RelationModel['families'];
   for (const family of FAMILIES) {
-    const rows: { x: Features; y: number }[] = [];
+    const rows: { x: Features; y: number; w: number }[] = [];
     for (const d of data) for (const p of d.pairs) {
       if (p.family !== family || (p.ok && !p.gold.length)) continue;
-      for (const x of p.instances) rows.push({ x, y: p.gold.length ? 1 : 0 });
+      // each pair weighs one, however many sentences name it
+      for (const x of p.instances) rows.push({ x, y: p.gold.length ? 1 : 0, w: 1 / p.instances.length });
     }
     const weights = fitLogistic(rows);
     families[family] = { weights, threshold: Object.keys(weights).length ? chooseThreshold(family, data, { weights }) : 2 };
