@@ -10,7 +10,7 @@ import type { Occurrence, RelationResult } from '../relations.js';
 import { tenseOfWord } from '../relations.js';
 import { findTimeExpressions } from '../time.js';
 import { articleCandidates, type Candidate } from './candidates.js';
-import { candidateFeatures, pairKey, type Features, type RuleFindings } from './features.js';
+import { candidateFeatures, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
 import { probability, type RelationModel } from './scorer.js';
 import type { CueFamily } from './cues.js';
 
@@ -74,27 +74,37 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     set.add(c.sentence);
     sentencesOf.set(k, set);
   }
-  // in how many sentences each actor, and each pair of actors, is named
-  const named = new Map<string, number>();
-  const together = new Map<string, number>();
-  for (const sentence of ments.mentions) {
-    const keys = [...new Set(sentence.flatMap((m) => m.refs))].sort();
-    for (const k of keys) named.set(k, (named.get(k) ?? 0) + 1);
-    if (keys.length > 12) continue;
-    for (let x = 0; x < keys.length; x++) for (let y = x + 1; y < keys.length; y++) {
-      const id = `${keys[x]}|${keys[y]}`;
-      together.set(id, (together.get(id) ?? 0) + 1);
+  // the sentences that name each actor (in order): how often each is named, and how often two are named together
+  const namedIn = new Map<string, number[]>();
+  ments.mentions.forEach((sentence, k) => {
+    for (const m of sentence) for (const r of m.refs) {
+      const list = namedIn.get(r);
+      if (!list) namedIn.set(r, [k]);
+      else if (list[list.length - 1] !== k) list.push(k);
     }
-  }
+  });
+  const facts: FactCache = new Map();
   return candidates.map((c) => {
     const key = pairKey(c.family, c.a.key, c.b.key);
+    // a pair the rules found is kept as the rules tell it: no features to weigh
+    if (rules.pairs[c.family].has(key)) return { candidate: c, key, features: {}, p: 0, byRules: true };
     const features = candidateFeatures(c, article, lex, rules, {
       pairSentences: sentencesOf.get(key)?.size ?? 1,
-      together: together.get(pairKey('meets', c.a.key, c.b.key)) ?? 1,
-      salience: [named.get(c.a.key) ?? 1, named.get(c.b.key) ?? 1],
-    });
-    return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: rules.pairs[c.family].has(key) };
+      together: Math.max(1, commonCount(namedIn.get(c.a.key), namedIn.get(c.b.key))),
+      salience: [namedIn.get(c.a.key)?.length ?? 1, namedIn.get(c.b.key)?.length ?? 1],
+    }, facts);
+    return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: false };
   });
+}
+
+/** How many values two ascending lists share. */
+function commonCount(x: readonly number[] | undefined, y: readonly number[] | undefined): number {
+  if (!x || !y) return 0;
+  let n = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length;) {
+    if (x[i] === y[j]) { n++; i++; j++; } else if (x[i]! < y[j]!) i++; else j++;
+  }
+  return n;
 }
 
 /** A leader and their own country, or two names of one state, are one side: never a relation. */

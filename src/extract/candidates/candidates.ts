@@ -41,15 +41,20 @@ export function candidateEnds(mentions: readonly Mention[]): CandidateEnd[] {
   return out;
 }
 
-export function sentenceCandidates(article: Article, s: Sentence, mentions: readonly Mention[]): Candidate[] {
+/** The event cues of a sentence that neither a name holds nor a negation or a wish governs. */
+export function sentenceCues(article: Article, s: Sentence, mentions: readonly Mention[]): CueMatch[] {
+  const lex = loadLexicon(article.lang);
+  return loadEventCues(article.lang).find(s.tokens).filter((c) => !insideMention(c, mentions) && !negatedOrHypothetical(s, c, lex));
+}
+
+export function sentenceCandidates(article: Article, s: Sentence, mentions: readonly Mention[], found?: CueMatch[]): Candidate[] {
   const ends = candidateEnds(mentions);
   if (ends.length < 2 || new Set(ends.map((e) => e.key)).size > MAX_ACTORS) return [];
-  const lex = loadLexicon(article.lang);
-  const cues = loadEventCues(article.lang).find(s.tokens).filter((c) => !negatedOrHypothetical(s, c, lex));
+  const cues = found ?? sentenceCues(article, s, mentions);
   if (cues.length === 0) return [];
   const out: Candidate[] = [];
   for (const family of ['meets', 'negotiates', 'sanctions'] as const) {
-    const fam = cues.filter((c) => c.family === family && !insideMention(c, mentions));
+    const fam = cues.filter((c) => c.family === family);
     if (fam.length === 0) continue;
     const seen = new Set<string>();
     for (let x = 0; x < ends.length; x++) {
@@ -93,15 +98,15 @@ function insideMention(c: CueMatch, mentions: readonly Mention[]): boolean {
 
 export function articleCandidates(article: Article, ments: MentionResult): Candidate[] {
   const out: Candidate[] = [];
-  const lex = loadLexicon(article.lang);
-  const cues = loadEventCues(article.lang);
   let prev: { people: CandidateEnd[]; paragraph: number } | undefined;
   article.sentences.forEach((s, k) => {
     const mentions = ments.mentions[k] ?? [];
-    for (const c of sentenceCandidates(article, s, mentions)) out.push(c);
+    // (a sentence naming fewer than two actors has no pair: its cues are not even looked for)
+    const cues = mentions.length >= 2 || (prev && mentions.length >= 1) ? sentenceCues(article, s, mentions) : [];
+    for (const c of sentenceCandidates(article, s, mentions, cues)) out.push(c);
     // a meeting told over two sentences of a paragraph, the second naming the sides ("X was represented by A and
     // B. Facing them were C and D."): the people of each, paired across
-    const meetCues = cues.find(s.tokens).filter((c) => c.family === 'meets' && !insideMention(c, mentions) && !negatedOrHypothetical(s, c, lex));
+    const meetCues = cues.filter((c) => c.family === 'meets');
     const people = meetCues.length ? candidateEnds(mentions).filter((e) => e.key.startsWith('leader:')) : [];
     if (prev && people.length && prev.paragraph === s.paragraph && meetCues.some((c) => c.class === 'delegation')) {
       const ends = [...prev.people, ...candidateEnds(mentions)];

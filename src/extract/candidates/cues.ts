@@ -64,18 +64,21 @@ export class EventCues {
     for (let i = 0; i < tokens.length; i++) {
       const w = folded[i]!;
       if (!w) continue;
-      const forms = [...(this.exact.get(w) ?? []), ...(w.length >= PREFIX_KEY ? this.prefixed.get(w.slice(0, PREFIX_KEY)) ?? [] : [])];
-      const best = new Map<CueFamily, CueMatch>();
-      for (const f of forms) {
-        const end = matchForm(f.words, folded, i);
-        if (end < 0) continue;
-        const had = best.get(f.family);
-        if (!had || end > had.i1) best.set(f.family, { family: f.family, class: f.class, i0: i, i1: end });
+      const exact = this.exact.get(w);
+      const prefixed = w.length >= PREFIX_KEY ? this.prefixed.get(w.slice(0, PREFIX_KEY)) : undefined;
+      if (!exact && !prefixed) continue; // most words: no cue starts here, nothing allocated
+      const best: (CueMatch | undefined)[] = [undefined, undefined, undefined];
+      for (const list of [exact, prefixed]) {
+        if (!list) continue;
+        for (const f of list) {
+          const end = matchForm(f.words, folded, i);
+          if (end < 0) continue;
+          const slot = CUE_FAMILIES.indexOf(f.family);
+          const had = best[slot];
+          if (!had || end > had.i1) best[slot] = { family: f.family, class: f.class, i0: i, i1: end };
+        }
       }
-      for (const fam of CUE_FAMILIES) {
-        const m = best.get(fam);
-        if (m) out.push(m);
-      }
+      for (const m of best) if (m) out.push(m);
     }
     return out;
   }

@@ -41,7 +41,42 @@ export interface ArticleContext {
   salience: [number, number];
 }
 
-export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, ctx: ArticleContext): Features {
+/** What a sentence says whatever the pair: negation, modality, speech, tense, quotation. */
+export interface SentenceFacts {
+  quote: boolean;
+  negation: boolean;
+  modal: boolean;
+  speech: boolean;
+  future: boolean;
+  past: boolean;
+}
+
+export type FactCache = Map<number, SentenceFacts>;
+
+function sentenceFacts(article: Article, s: Sentence, lex: Lexicon, cache: FactCache): SentenceFacts {
+  let facts = cache.get(s.index);
+  if (facts) return facts;
+  const toks = s.tokens;
+  let future = false;
+  let past = false;
+  for (const t of toks) {
+    const tense = tenseOfWord(t, article.lang);
+    if (tense === 'future' || tense === 'conditional') future = true;
+    else if (tense === 'past') past = true;
+  }
+  facts = {
+    quote: toks.some((t) => QUOTES.has(t.text)),
+    negation: lex.cues.negation.within(toks, 0, toks.length),
+    modal: lex.cues.modal.within(toks, 0, toks.length) || lex.cues.hypothetical.within(toks, 0, toks.length),
+    speech: lex.cues.speech.within(toks, 0, toks.length),
+    future,
+    past,
+  };
+  cache.set(s.index, facts);
+  return facts;
+}
+
+export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, ctx: ArticleContext, cache: FactCache = new Map()): Features {
   const s = article.sentences[c.sentence]!;
   const toks = s.tokens;
   const f: Features = { bias: 1 };
@@ -96,17 +131,17 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   if (quote) f.quoteBetween = 1;
   if (onlyList && gap > 0) f.coordinated = 1;
 
-  // the sentence
+  // the sentence (its facts are the same for every pair in it: computed once)
+  const facts = sentenceFacts(article, s, lex, cache);
   const actors = new Set(c.ends.map((e) => e.key)).size;
   f.actors = Math.min(actors, 8) / 8;
   if (actors >= 4) f.manyActors = 1;
-  if (s.tokens.some((t) => QUOTES.has(t.text))) f.quoteInSentence = 1;
-  if (lex.cues.negation.within(toks, 0, toks.length)) f.negation = 1;
-  if (lex.cues.modal.within(toks, 0, toks.length) || lex.cues.hypothetical.within(toks, 0, toks.length)) f.modal = 1;
-  if (lex.cues.speech.within(toks, 0, toks.length)) f.speech = 1;
-  const tenses = new Set(toks.map((t) => tenseOfWord(t, article.lang)));
-  if (tenses.has('future') || tenses.has('conditional')) f.future = 1;
-  if (tenses.has('past')) f.past = 1;
+  if (facts.quote) f.quoteInSentence = 1;
+  if (facts.negation) f.negation = 1;
+  if (facts.modal) f.modal = 1;
+  if (facts.speech) f.speech = 1;
+  if (facts.future) f.future = 1;
+  if (facts.past) f.past = 1;
   if (c.sentence === 0) f.firstSentence = 1;
   else if (c.sentence < 3) f.earlySentence = 1;
 
