@@ -3,7 +3,7 @@
 // (src/cli/test-hooks.ts) instead of racing a kill against it; nothing here waits for a fixed time.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/serve/server.js';
@@ -215,6 +215,43 @@ describe('builds killed at the worst moments', () => {
     expect(articleIds(out)).toEqual([...ids, ...b.ids].sort());
     expectPaired(out);
     expect(existsSync(join(out, '.kg-build.lock'))).toBe(false);
+  });
+
+  it('a build stopped by SIGTERM removes its lock', async () => {
+    const { out } = await baseGraph('terminated');
+    const first = await holder(['build', feed('terminated-a', 1, 12).dir, '--into', out, '--threads', '1'], 'terminated');
+    expect(existsSync(join(out, '.kg-build.lock'))).toBe(true);
+    first.kg.child.kill('SIGTERM');
+    expect((await first.kg.done).signal).toBe('SIGTERM');
+    expect(existsSync(join(out, '.kg-build.lock'))).toBe(false);
+  });
+
+  it('a lock whose pid now belongs to another process (a reused pid) is taken over', async () => {
+    if (!existsSync(`/proc/${process.pid}/stat`)) return void console.warn('NOTICE: no /proc here; a reused pid is not detectable, case skipped');
+    const { out } = await baseGraph('reused');
+    // this test runner's own pid: alive, but started at another time than the lock says
+    const lock = { pid: process.pid, hostname: hostname(), started: '2026-01-01T10:00:00.000Z', procStart: '1', nonce: 'feedfacefeedface' };
+    writeFileSync(join(out, '.kg-build.lock'), JSON.stringify(lock));
+    const r = await kgAsync(['build', feed('reused-a', 1, 13).dir, '--into', out, '--threads', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`no longer running (pid ${process.pid}, since `);
+  });
+
+  it('a lock from another host, or a file that is not a lock, is never taken over', async () => {
+    const { out } = await baseGraph('foreign');
+    const before = ['graph.json', 'graph.gexf'].map((f) => readFileSync(join(out, f)));
+    const lockPath = join(out, '.kg-build.lock');
+    writeFileSync(lockPath, JSON.stringify({ pid: 1, hostname: 'elsewhere.example', started: '2026-01-01T10:00:00.000Z', nonce: 'feedfacefeedface' }));
+    const remote = await kgAsync(['build', feed('foreign-a', 1, 14).dir, '--into', out, '--threads', '1']);
+    expect(remote.code).toBe(1);
+    expect(oneLine(remote)).toHaveLength(1);
+    expect(remote.stderr).toMatch(/being written by another build \(pid 1 on elsewhere\.example, since \d\d:\d\d:\d\d\); use --wait \(a lock from another host: if no build runs there, remove .*\.kg-build\.lock\)/);
+    writeFileSync(lockPath, 'not a lock');
+    const garbage = await kgAsync(['build', feed('foreign-b', 1, 15).dir, '--into', out, '--threads', '1']);
+    expect(garbage.code).toBe(1);
+    expect(oneLine(garbage)).toEqual([`kg: ${out} is locked by ${lockPath} (not a kg lock file); remove it if no build is writing ${out}`]);
+    expect(['graph.json', 'graph.gexf'].map((f) => readFileSync(join(out, f)))).toEqual(before);
+    expect(readFileSync(lockPath, 'utf8')).toBe('not a lock');
   });
 
   it('a build killed between graph.json and graph.gexf: --into refuses the pair, --repair mends it', async () => {
