@@ -161,6 +161,26 @@ describe('one build at a time writes a directory', () => {
     expectPaired(out);
   });
 
+  it('kg merge --out takes the same lock', async () => {
+    const { out } = await baseGraph('merge');
+    const a = feed('merge-a', 2, 16);
+    const fragments = await kgAsync(['extract', a.dir, '--format', 'ndjson']);
+    expect(fragments.code, fragments.stderr).toBe(0);
+    const file = join(work, 'merge-a.ndjson');
+    writeFileSync(file, fragments.stdout);
+    const first = await holder(['build', feed('merge-b', 1, 17).dir, '--into', out, '--threads', '1'], 'merge');
+    const refused = await kgAsync(['merge', file, '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^kg: ${escapeRe(out)} is being written by another build \\(pid ${first.kg.child.pid}, since [^)]*\\); use --wait\n$`));
+    const waiting = new Kg(['merge', file, '--out', out, '--wait']);
+    expect((await waiting.stderrMatch(/kg: waiting for /)).index).toBeGreaterThanOrEqual(0);
+    first.release();
+    expect((await first.kg.done).code).toBe(0);
+    expect((await waiting.done).code).toBe(0);
+    expect(articleIds(out)).toEqual(a.ids); // merge writes the fragments' graph, after the build
+    expectPaired(out);
+  });
+
   for (const n of [2, 8]) {
     it(`${n} concurrent --into --wait builds of disjoint articles: every article ends in the graph`, async () => {
       const { out, ids } = await baseGraph(`concurrent-${n}`);
