@@ -17,7 +17,9 @@
 // Limits: a lock written by another host (a shared network directory) cannot be checked, so it is
 // never taken over (the message says so). Takeover of a dead holder's lock moves it aside by rename and
 // checks that what it moved is still that dead lock; if two builds race for one stale lock, one of them
-// gets it and the other waits (or stops).
+// gets it and the other waits (or stops). With three or more racing for one stale lock, a lock moved
+// aside by mistake is put back, and a third build could take the name in the microseconds between:
+// a build checks that its lock is still its own (verify()) before it writes, and stops if not.
 import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, openSync, closeSync, writeSync, fsyncSync, readFileSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
