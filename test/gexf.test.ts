@@ -43,6 +43,12 @@ const graphs: Record<string, () => KnowledgeGraph> = {
   sample: () => styled(sampleGraph()),
   empty: () => createGraph(),
   'self-loops': () => styled(selfLoopGraph()),
+  // as kg build writes it: the build id in <meta><keywords> (src/cli/output.ts)
+  'build id': () => {
+    const g = styled(sampleGraph());
+    g.setAttribute('build', '0123456789abcdef');
+    return g;
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -99,6 +105,11 @@ describe('GEXF: schema validation (xmllint)', () => {
 // ---------------------------------------------------------------------------------------------------
 
 describe('GEXF: document structure', () => {
+  it('carries the graph\'s build id in <meta><keywords>, and nothing without one', () => {
+    expect(toGexf(graphs['build id']!())).toContain('<meta>\n    <creator>newsgraph</creator>\n    <keywords>newsgraph-build:0123456789abcdef</keywords>\n');
+    expect(toGexf(graphs.sample!())).not.toContain('<keywords>');
+  });
+
   it('uses the GEXF 1.3 namespaces by default and the 1.2draft ones on request', () => {
     const g = graphs.sample!();
     const t13 = toGexf(g);

@@ -25,9 +25,12 @@ function file(name: string, content: string | Buffer): string {
 const ARTICLE = 'date 2026-03-12 Test. Il presidente francese Emmanuel Macron ha incontrato Volodymyr Zelensky a Parigi.\n';
 const OTHER = 'date 2026-03-10 Test. Donald Trump met Vladimir Putin in Alaska on Monday.\n';
 
-/** Only dot-files ending in .tmp may be left next to the outputs (the atomic writer's temporaries). */
+/**
+ * Only dot-files ending in .tmp (the atomic writer's temporaries) and the lock of a killed build (taken
+ * over by the next build, see test/build-lock.test.ts) may be left next to the outputs.
+ */
 function visibleOutputs(dir: string): string[] {
-  return listDir(dir).filter((f) => !(f.startsWith('.') && f.endsWith('.tmp')));
+  return listDir(dir).filter((f) => !(f.startsWith('.') && f.endsWith('.tmp')) && f !== '.kg-build.lock');
 }
 
 function expectUserError(r: KgResult, message: RegExp): void {
@@ -195,7 +198,8 @@ describe('a build killed while it writes leaves the previous graph intact', () =
     const child = kgSpawn(['build', corpus, '--out', out]);
     let sawTemp = false;
     const watcher = watch(out, (_event, name) => {
-      if (!sawTemp && name && name.startsWith('.') && name.endsWith('.tmp')) {
+      // a graph file's temporary (.graph.json.PID.x.tmp), not the lock's (.kg-build.lock.PID.x.tmp), made first
+      if (!sawTemp && name && name.startsWith('.graph.') && name.endsWith('.tmp')) {
         sawTemp = true;
         child.kill('SIGKILL');
       }

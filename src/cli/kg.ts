@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // kg — newsgraph's command line (contract: ../shared/GUIDE.md).
 //   kg extract FILE... [--format json|gexf|ndjson]   graph of those articles on stdout
-//   kg build [PATHS...] --out DIR [--into DIR] [--threads N] [--timings]
+//   kg build [PATHS...] --out DIR [--into DIR] [--threads N] [--timings] [--wait] [--repair]
 //                                                     graph.json + graph.gexf of every article (.txt files,
 //                                                     .jsonl rows, directories recursively, "-" stdin), atomically
 //   kg merge FRAGMENTS.ndjson... --out DIR             the graph of fragments extracted elsewhere
@@ -24,10 +24,12 @@ import { createGraph, type KnowledgeGraph } from '../graph/create.js';
 import type { Fragment } from '../graph/model.js';
 import { generateCorpusLines } from '../corpus/generate.js';
 import { readFragmentFile } from '../corpus/fragments.js';
-import { collectInputs, type Skipped } from './items.js';
+import { collectInputs, type Skipped, type WorkItem } from './items.js';
 import { extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
-import { writeGraphFiles } from './output.js';
+import { checkGraphPair, writeGexfOnly, writeGraphFiles } from './output.js';
+import { lockDir, type DirLock } from './dir-lock.js';
+import { afterLockHook } from './test-hooks.js';
 import { writeChunksAtomic } from '../export/atomic.js';
 import { startTimings } from './timings.js';
 import { collectGarbage } from './memory.js';
@@ -131,16 +133,66 @@ interface BuildOpts extends CommonOpts {
   into?: string;
   threads?: number;
   timings?: boolean;
+  wait?: boolean;
+  repair?: boolean;
+}
+
+/**
+ * Runs `work` holding the lock on the output directory (dir-lock.ts), so that no other build reads or
+ * replaces DIR's graph meanwhile; the lock is released however `work` ends.
+ */
+async function withOutputLock<T>(dir: string, wait: boolean | undefined, work: (lock: DirLock) => Promise<T>): Promise<T> {
+  const lock = await lockDir(dir, { wait: wait === true, notice: (line) => process.stderr.write(`${line}\n`) });
+  let ok = false;
+  try {
+    await afterLockHook();
+    const result = await work(lock);
+    ok = true;
+    return result;
+  } finally {
+    lock.release(!ok);
+  }
 }
 
 async function build(paths: string[], opts: BuildOpts): Promise<number> {
   const out = opts.out ?? opts.into;
   if (!out) throw new UserError('missing --out DIR (or --into DIR)');
-  if (opts.into && paths.length === 0) throw new UserError('nothing to add: give the articles to add to the graph in --into');
+  if (opts.repair && !opts.into) throw new UserError('--repair needs --into DIR (the graph to repair)');
+  if (opts.into && paths.length === 0 && !opts.repair) throw new UserError('nothing to add: give the articles to add to the graph in --into');
   const timings = startTimings(opts.timings === true);
-  const { items, skipped } = await collectInputs(paths.length ? paths : ['seeds']);
+  const listed = paths.length || !opts.repair ? await collectInputs(paths.length ? paths : ['seeds']) : undefined;
   timings.lap('list inputs');
-  const merger = new GraphMerger(opts.into ? await loadGraph(opts.into) : createGraph());
+  // The lock covers the whole read–merge–write cycle: a build that read the graph before another
+  // build's rename would otherwise write it back without the other's articles.
+  return withOutputLock(out, opts.wait, async (lock) => {
+    if (!listed) return repairGexf(opts.into!, out, opts, lock);
+    return buildLocked(listed, out, opts, timings, lock);
+  });
+}
+
+/** `kg build --into DIR --repair` without articles: graph.gexf rewritten from graph.json (the newer of the two). */
+async function repairGexf(into: string, out: string, opts: BuildOpts, lock: DirLock): Promise<number> {
+  const g = await loadGraph(into);
+  lock.verify();
+  if (resolve(into) !== resolve(out) || typeof g.getAttribute('build') !== 'string') {
+    // another output directory, or a graph.json from before build ids: write the pair
+    await writeGraphFiles(g, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  } else {
+    await writeGexfOnly(g, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  }
+  process.stderr.write(`kg: repaired: ${out}/graph.gexf rewritten from ${into}/graph.json (${g.order} nodes, ${g.size} edges)\n`);
+  return 0;
+}
+
+async function buildLocked(listed: { items: WorkItem[]; skipped: Skipped[] }, out: string, opts: BuildOpts, timings: ReturnType<typeof startTimings>, lock: DirLock): Promise<number> {
+  const { items, skipped } = listed;
+  let loaded: KnowledgeGraph | undefined;
+  if (opts.into) {
+    loaded = await loadGraph(opts.into);
+    // --repair: graph.json is the graph to extend; the files written next make the pair agree again
+    if (!opts.repair) checkGraphPair(opts.into, loaded);
+  }
+  const merger = new GraphMerger(loaded ?? createGraph());
   if (opts.into) timings.lap('load graph');
   const before = merger.report.merged;
   for (const s of skipped) merger.skip(s.name, s.reason);
@@ -151,7 +203,7 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
     reportSkipped(r.skipped);
     throw new UserError(`no article could be built (${r.skipped.length} skipped); nothing written`);
   }
-  if (opts.into && resolve(out) === resolve(opts.into) && r.merged === before) {
+  if (opts.into && resolve(out) === resolve(opts.into) && r.merged === before && !opts.repair) {
     // nothing new: the files in place are already this graph (a build is deterministic)
     process.stderr.write(`kg: nothing new (${r.duplicates} article(s) already in the graph${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}); ${out}/graph.json left as it was\n`);
     return reportSkipped(r.skipped);
@@ -164,6 +216,7 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
   };
   collectGarbage(g.order + g.size);
   finishGraph(g, lap);
+  lock.verify();
   await writeGraphFiles(g, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, lap);
   process.stderr.write(timings.report());
   process.stderr.write(
@@ -173,7 +226,7 @@ async function build(paths: string[], opts: BuildOpts): Promise<number> {
   return reportSkipped(r.skipped);
 }
 
-async function mergeFragments(files: string[], opts: CommonOpts & { out: string }): Promise<number> {
+async function mergeFragments(files: string[], opts: CommonOpts & { out: string; wait?: boolean }): Promise<number> {
   const fragments: { fragment: Fragment; name: string }[] = [];
   const skipped: Skipped[] = [];
   for (const file of files) {
@@ -192,7 +245,11 @@ async function mergeFragments(files: string[], opts: CommonOpts & { out: string 
     throw new UserError('no fragment could be merged; nothing written');
   }
   finishGraph(merger.graph);
-  await writeGraphFiles(merger.graph, opts.out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  // merge reads nothing from DIR, so the lock covers the write only
+  await withOutputLock(opts.out, opts.wait, async (lock) => {
+    lock.verify();
+    await writeGraphFiles(merger.graph, opts.out, { version: opts.gexfVersion, edgeMode: opts.edgeMode });
+  });
   process.stderr.write(`kg: ${merger.report.merged} fragment(s) → ${merger.graph.order} nodes, ${merger.graph.size} edges in ${opts.out}/graph.json and graph.gexf\n`);
   return reportSkipped(merger.report.skipped);
 }
@@ -246,12 +303,16 @@ export function program(): Command {
 
   cmd.command('build')
     .description('merge every article under PATHS into one graph; write DIR/graph.json and DIR/graph.gexf atomically. ' +
+      'One build at a time writes DIR (a lock file, DIR/.kg-build.lock; a lock left by a killed build is taken over). ' +
       'Exit code 2: built, but some inputs were skipped (reported on stderr); 1: nothing built')
     .argument('[paths...]', 'files or directories (recursively) of *.txt articles and *.jsonl corpora (one article per line), "-" for stdin (default: seeds/)')
     .option('--out <dir>', 'output directory (default: the --into directory)')
     .option('--into <dir>', 'add the articles to DIR/graph.json; articles already in it (same content) are skipped')
     .addOption(new Option('--threads <n>', 'worker threads for extraction (default: all cores)').argParser(threadsOpt))
     .option('--timings', 'print the wall time and heap of each stage, and the peak memory, on stderr')
+    .option('--wait', 'when another build is writing DIR, wait for it (saying whom on stderr) instead of stopping with exit 1')
+    .option('--repair', 'with --into: accept a DIR whose graph.json and graph.gexf come from different builds (an interrupted build) ' +
+      'and write both again from graph.json; without articles, only graph.gexf is rewritten')
     .addOption(dateOpt).addOption(langOpt).addOption(gexfVersion).addOption(edgeMode)
     .action(async (paths: string[], opts: BuildOpts) => {
       process.exitCode = await build(paths, opts);
@@ -261,8 +322,9 @@ export function program(): Command {
     .description('merge extraction fragments (kg extract --format ndjson, one Fragment JSON per line) into one graph, as kg build would')
     .argument('<fragments...>', 'NDJSON files of fragments')
     .requiredOption('--out <dir>', 'output directory')
+    .option('--wait', 'when another build is writing DIR, wait for it instead of stopping with exit 1')
     .addOption(gexfVersion).addOption(edgeMode)
-    .action(async (files: string[], opts: CommonOpts & { out: string }) => {
+    .action(async (files: string[], opts: CommonOpts & { out: string; wait?: boolean }) => {
       process.exitCode = await mergeFragments(files, opts);
     });
 

@@ -12,7 +12,8 @@
 // fixed vocabulary: template strings plus one escaping regex (xml.ts) are enough.
 //
 // What the file contains (all orders sorted by key, so two builds are byte-identical):
-// - <meta>: creator "newsgraph", a description; no lastmodifieddate (it would break byte-identity).
+// - <meta>: creator "newsgraph", keywords "newsgraph-build:ID" when the graph has a build id (pairs the
+//   file with its graph.json), a description; no lastmodifieddate (it would break byte-identity).
 // - <graph mode="dynamic" timeformat="date">: a node or edge with a `date` gets start/end (a day →
 //   start = end = that day; a month "YYYY-MM" → its first..last day; a year → Jan 1..Dec 31; a range
 //   "A/B" → A..B). Elements without a (valid) date are static: no start/end, present at all times in
@@ -139,10 +140,13 @@ export function* gexfChunks(graph: KnowledgeGraph, opts: GexfOptions = {}): Gene
     `newsgraph knowledge graph${name ? ` "${name}"` : ''}: ${graph.order} nodes, ${graph.size} edges` +
       `${nArticles ? ` from ${nArticles} article${nArticles === 1 ? '' : 's'}` : ''}`;
 
+  // The build id pairs this file with its graph.json (src/cli/output.ts); keywords is free text in 1.3 and 1.2draft.
+  const buildAttr = graph.getAttribute('build');
+  const build = typeof buildAttr === 'string' ? `    <keywords>newsgraph-build:${escapeText(buildAttr)}</keywords>\n` : '';
   let head =
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
     `<gexf xmlns="${ns.gexf}"${viz ? ` xmlns:viz="${ns.viz}"` : ''} version="${ns.version}">\n` +
-    `  <meta>\n    <creator>newsgraph</creator>\n    <description>${escapeText(description)}</description>\n  </meta>\n` +
+    `  <meta>\n    <creator>newsgraph</creator>\n${build}    <description>${escapeText(description)}</description>\n  </meta>\n` +
     `  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">\n`;
   head += declarations('node', nodeDecls) + declarations('edge', edgeDecls);
   head += `    <nodes count="${nodes.length}">\n`;

@@ -115,6 +115,8 @@ export interface Fragment {
 export interface GraphAttributes {
   name?: string;
   articles?: Record<string, ArticleInfo>;
+  /** Id of the build that wrote graph.json, also in graph.gexf's <meta> (src/cli/output.ts). */
+  build?: string;
 }
 
 /** Key of an edge: one edge per kind, endpoints (sorted when undirected) and date. */

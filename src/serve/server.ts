@@ -2,8 +2,8 @@
 // /graph.gexf), and where the graph is at /config.json. Loopback only, read-only (GET and HEAD),
 // with a Content-Security-Policy that forbids inline scripts, so article text can never run.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import sirv from 'sirv';
 import { UserError } from '../errors.js';
@@ -61,20 +61,34 @@ function send(res: ServerResponse, status: number, body: string, extra: Record<s
 }
 
 async function sendGraph(req: IncomingMessage, res: ServerResponse, file: string, type: string): Promise<void> {
+  // Open first, then measure and read that open file: `kg build` renames a new graph over the path
+  // while we serve it, and a size taken from the path with the bytes read from a later open would mix
+  // two builds (a Content-Length that does not match the body breaks the HTTP stream). An open file
+  // keeps its content after the rename: each answer is one whole graph, the old or the new one.
+  let handle: FileHandle;
   let size: number;
   try {
-    size = (await stat(file)).size;
+    handle = await open(file, 'r');
   } catch {
+    send(res, 404, 'graph file not found\n');
+    return;
+  }
+  try {
+    size = (await handle.stat()).size;
+  } catch {
+    await handle.close().catch(() => undefined);
     send(res, 404, 'graph file not found\n');
     return;
   }
   // No caching: the graph file is rebuilt in place by `kg build`.
   res.writeHead(200, { 'Content-Type': type, 'Content-Length': String(size), 'Cache-Control': 'no-store' });
-  if (req.method === 'HEAD') {
+  if (req.method === 'HEAD' || size === 0) {
+    await handle.close().catch(() => undefined);
     res.end();
     return;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  // end: the size measured above, should the file have been appended to (kg replaces it, never appends)
+  handle.createReadStream({ start: 0, end: size - 1 }).on('error', () => res.destroy()).pipe(res);
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
