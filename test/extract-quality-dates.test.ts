@@ -31,3 +31,21 @@ describe('a day and month without a year', () => {
     }
   });
 });
+
+describe('meetings told without a date of their own', () => {
+  it('take the article date when they happened', () => {
+    const ms = meetings('Pedro Sánchez ha ricevuto Keir Starmer alla Moncloa.', '2026-03-10');
+    expect(ms.map((m) => [m.date, m.status])).toEqual([['2026-03-10', 'held']]);
+  });
+
+  it('stay undated when planned', () => {
+    expect(meetings('Pedro Sánchez will meet Keir Starmer in Madrid.', '2026-03-10').map((m) => m.date)).toEqual(['']);
+  });
+
+  it('take the date of the dated meeting just told with some of the same people', () => {
+    const ms = meetings('Pedro Sánchez received Keir Starmer in Madrid on Monday. The talks lasted three hours. On the Spanish side, Sánchez was joined by José Manuel Albares.', '2026-03-11');
+    // (the third sentence's meeting has no time expression: without the story it would take the article date)
+    expect(ms.some((m) => m.participants.includes('José Manuel Albares'))).toBe(true);
+    for (const m of ms) expect(m.date).toBe('2026-03-09');
+  });
+});

@@ -8,6 +8,7 @@ import { loadGazetteer, slugify } from './gazetteer.js';
 import { articleEntity, type ArticleEntity, type MentionResult } from './mentions.js';
 import type { Occurrence, RelationResult } from './relations.js';
 import { startsWith } from '../read/strings.js';
+import { storyDates, undatedMeetingDate } from './event-dates.js';
 
 /** Roles that make a person the leader of their country (not "Vice President", not "aide to the President"). */
 const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
@@ -103,6 +104,7 @@ class FragmentBuilder {
   // ---- meetings ----------------------------------------------------------------------------------
 
   occurrences(list: Occurrence[]): void {
+    storyDates(list);
     const meetings: Meeting[] = [];
     for (const o of list) {
       const participants = dedupe(o.sides.flat()).filter((k) => this.ensure(k));
@@ -135,7 +137,10 @@ class FragmentBuilder {
         meetings.push({ family, participants, pairs, places: [...o.places], date: o.date, status: o.status, confidence: o.confidence, mediators: [...o.mediators], evidence: [o.evidence] });
       }
     }
-    for (const m of meetings) this.meetingNode(m);
+    for (const m of meetings) {
+      m.date ??= undatedMeetingDate(this.article, m.status);
+      this.meetingNode(m);
+    }
   }
 
   private negotiation(sides: string[][], participants: string[], o: Occurrence): void {

@@ -7,7 +7,6 @@ import { resolveCoreference } from './coref.js';
 import { extractRelations } from './relations.js';
 import { buildFragment } from './fragment.js';
 import { addScoredCandidates } from './candidates/apply.js';
-import { dateUndatedEvents } from './event-dates.js';
 import { defaultRelationModel, type RelationModel } from './candidates/scorer.js';
 
 export interface ExtractOptions {
@@ -20,6 +19,5 @@ export function extract(article: Article, opts: ExtractOptions = {}): Fragment {
   resolveCoreference(mentions);
   const relations = extractRelations(article, mentions);
   addScoredCandidates(article, mentions, relations, opts.model ?? defaultRelationModel());
-  dateUndatedEvents(article, relations);
   return buildFragment(article, mentions, relations);
 }
