@@ -65,7 +65,8 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
   const rules = ruleFindings(rels, iso);
   const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`) &&
     // two people of one state are one side of talks or sanctions (a meeting may have both: a delegation)
-    !(c.family !== 'meets' && iso(c.a.key) !== undefined && iso(c.a.key) === iso(c.b.key)));
+    !(c.family !== 'meets' && iso(c.a.key) !== undefined && iso(c.a.key) === iso(c.b.key)) &&
+    !(c.cross && outsideTalks(c, rels.occurrences, iso)));
   // in how many cue sentences of its family each pair appears
   const sentencesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
@@ -95,6 +96,20 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     }, facts);
     return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: false };
   });
+}
+
+/**
+ * A meeting told over two sentences continues the talks just told: when those talks named their sides, a person
+ * of another state is not at that table ("Armenia and Azerbaijan will negotiate. The Armenian delegation will be
+ * led by X. The French delegation will be led by Y.").
+ */
+function outsideTalks(c: Candidate, occurrences: readonly Occurrence[], iso: (key: string) => string | undefined): boolean {
+  let last: Occurrence | undefined;
+  for (const o of occurrences) if (o.sentence < c.sentence && c.sentence - o.sentence <= 3 && (!last || o.sentence >= last.sentence)) last = o;
+  if (!last) return false;
+  const sides = new Set(last.sides.flat().map(iso).filter((x): x is string => x !== undefined));
+  if (sides.size === 0) return false;
+  return [c.a.key, c.b.key].some((k) => { const x = iso(k); return x !== undefined && !sides.has(x); });
 }
 
 /** How many values two ascending lists share. */
