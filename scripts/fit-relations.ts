@@ -29,9 +29,10 @@ const program = new Command('fit-relations')
   .option('--l2 <x>', 'L2 penalty', '0.03')
   .option('--min-precision <x>', 'lowest precision of the accepted candidates a threshold may give', '0.7')
   .option('--write', 'write data/model/relations.json fitted on the whole set')
+  .option('--verbose', 'list the cross-validated misses and extra pairs of every article')
   .parse();
 const setDir = program.args[0] ?? join(root, '..', 'shared', 'eval', 'dev');
-const opts = program.opts<{ folds: string; l2: string; minPrecision: string; write?: boolean }>();
+const opts = program.opts<{ folds: string; l2: string; minPrecision: string; write?: boolean; verbose?: boolean }>();
 const FOLDS = Number(opts.folds);
 const L2 = Number(opts.l2);
 const MIN_PRECISION = Number(opts.minPrecision);
@@ -166,8 +167,13 @@ function addCounts(t: Record<string, Counts>, k: string, c: Counts): void {
   const x = (t[k] ??= { tp: 0, fp: 0, fn: 0 });
   x.tp += c.tp; x.fp += c.fp; x.fn += c.fn;
 }
-function evaluate(d: ArticleData, model: RelationModel, into: Totals): void {
+function evaluate(d: ArticleData, model: RelationModel, into: Totals, verbose = false): void {
   const s = scoreFragment(extract(d.article, { model }), d.gold);
+  if (verbose && (s.missed.length || s.extra.length)) {
+    console.log(`${d.gold.name} (${d.gold.lang})`);
+    for (const x of s.missed) console.log(`  missed ${x}`);
+    for (const x of s.extra) console.log(`  extra  ${x}`);
+  }
   for (const [field] of RELATION_FIELDS) {
     addCounts(into.rel, field, s.rel[field]);
     addCounts(into.rel, 'all', s.rel[field]);
@@ -195,7 +201,7 @@ const cv = emptyTotals();
 for (let fold = 0; fold < FOLDS; fold++) {
   const train = data.filter((_, k) => k % FOLDS !== fold);
   const model = fitModel(train);
-  for (const d of data.filter((_, k) => k % FOLDS === fold)) evaluate(d, model, cv);
+  for (const d of data.filter((_, k) => k % FOLDS === fold)) evaluate(d, model, cv, opts.verbose);
 }
 report(`${FOLDS}-fold cross-validation (folds by article)`, cv);
 

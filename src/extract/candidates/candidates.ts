@@ -63,8 +63,8 @@ export function sentenceCandidates(article: Article, s: Sentence, mentions: read
         const a = ends[x]!;
         const b = ends[y]!;
         if (a.key === b.key) continue;
-        // a meeting has a person in it; two states or organisations meet through people (the rules read delegations)
-        if (family === 'meets' && !(a.key.startsWith('leader:') || b.key.startsWith('leader:'))) continue;
+        // people meet: a state or an organisation meets through its people (the rules read delegations and summits)
+        if (family === 'meets' && !(a.key.startsWith('leader:') && b.key.startsWith('leader:'))) continue;
         // undirected families: one candidate per pair, the first-named end first
         if (family !== 'sanctions' && (a.mention.i0 > b.mention.i0 || (a.mention.i0 === b.mention.i0 && x > y))) continue;
         const id = `${a.key}|${b.key}`;

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { readArticle } from '../src/read/index.js';
+import { detectMentions } from '../src/extract/mentions.js';
+import { resolveCoreference } from '../src/extract/coref.js';
+import { extractRelations } from '../src/extract/relations.js';
+import { addScoredCandidates } from '../src/extract/candidates/apply.js';
+import { defaultRelationModel } from '../src/extract/candidates/scorer.js';
+const a = readArticle(readFileSync(process.argv[2]!), { id: 'x' });
+const m = detectMentions(a); resolveCoreference(m);
+const r = extractRelations(a, m);
+const n0 = r.occurrences.length;
+addScoredCandidates(a, m, r, defaultRelationModel());
+r.occurrences.forEach((o, i) => console.log(i < n0 ? 'rule' : 'cand', o.family, o.sentence, o.date, o.status, JSON.stringify(o.sides)));
