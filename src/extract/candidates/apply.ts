@@ -66,7 +66,8 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
   const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`) &&
     // two people of one state are one side of talks or sanctions (a meeting may have both: a delegation)
     !(c.family !== 'meets' && iso(c.a.key) !== undefined && iso(c.a.key) === iso(c.b.key)) &&
-    !(c.cross && outsideTalks(c, rels.occurrences, iso)));
+    !(c.cross && outsideTalks(c, rels.occurrences, iso)) &&
+    !worksFor(c.a.key, c.b.key, ments) && !(c.family === 'meets' && (speaksFor(c.a.key, ments) || speaksFor(c.b.key, ments))));
   // in how many cue sentences of its family each pair appears
   const sentencesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
@@ -96,6 +97,18 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     }, facts);
     return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: false };
   });
+}
+
+/** An envoy and the leader who sent them ("X, Trump's envoy") are one side: naming one beside the other is no meeting. */
+function worksFor(a: string, b: string, ments: MentionResult): boolean {
+  return ments.entities.get(a)?.principal === b || ments.entities.get(b)?.principal === a;
+}
+
+/** Spokespeople tell of meetings rather than sit in them: the rules alone may seat one. */
+const SPOKESPERSON = /spokes|press secretary|portavoce/i;
+function speaksFor(key: string, ments: MentionResult): boolean {
+  const role = ments.entities.get(key)?.role;
+  return role !== undefined && SPOKESPERSON.test(role);
 }
 
 /**
