@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const kgPath = join(root, 'src', 'cli', 'kg.ts');
+// what `npm run kg` runs: the compiled CLI (dist/, built fresh by test/setup/build-dist.ts)
+const kgPath = join(root, 'scripts', 'kg.mjs');
 const work = mkdtempSync(join(tmpdir(), 'newsgraph-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function kg(args: string[], input?: string | Buffer) {
-  const r = spawnSync(tsx, [kgPath, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [kgPath, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
