@@ -64,6 +64,9 @@ export function readArticle(input: string | Uint8Array, opts: ReadOptions): Arti
     throw new UserError(`${name}: invalid date "${opts.date}" (expected YYYY-MM-DD)`);
   }
   const header = parseHeader(text, name);
+  // A header with nothing after it ("date 2026-03-12 Source.") has no article to extract: the same refusal
+  // as an empty file, not an empty graph that would look like an article without relations.
+  if (text.slice(header.bodyStart).trim() === '') throw new UserError(`${name}: empty article`);
   const paragraphs = tokenizeParagraphs(text, header.bodyStart, text.length);
   const lang = opts.lang ?? detectBodyLanguage(text, header.bodyStart, paragraphs);
   const sentences = segmentParagraphs(paragraphs, lang).map((s, index) => ({
