@@ -22,7 +22,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpusLines, generateArticle } from '../src/corpus/generate.js';
 import { readArticle, tokenize } from '../src/read/index.js';
@@ -93,6 +93,8 @@ interface DriverRun {
   threads: number;
   oneSeconds: number;
   allSeconds: number;
+  oneCpuSeconds: number;
+  allCpuSeconds: number;
 }
 
 /** The worker-thread driver of `kg build` on one thread and on all cores, side by side, in a fresh process (bench/driver.mjs). */
@@ -109,7 +111,8 @@ async function benchExtractionAllCores(n: number): Promise<void> {
   const before = driverRun('src', n);
   const after = driverRun('dist', n);
   results.extractAllCores = { before, after };
-  const note = (d: DriverRun): string => `${(d.oneSeconds / d.allSeconds).toFixed(2)}× the same driver on 1 thread (${(d.bytes / 1e6 / d.allSeconds).toFixed(2)} vs ${(d.bytes / 1e6 / d.oneSeconds).toFixed(2)} MB/s, ${d.allSeconds.toFixed(2)} s vs ${d.oneSeconds.toFixed(2)} s)`;
+  const note = (d: DriverRun): string => `${(d.bytes / 1e6 / d.allSeconds).toFixed(2)} vs ${(d.bytes / 1e6 / d.oneSeconds).toFixed(2)} MB/s, ` +
+    `${d.allSeconds.toFixed(2)} s vs ${d.oneSeconds.toFixed(2)} s; CPU time ${d.allCpuSeconds.toFixed(2)} s vs ${d.oneCpuSeconds.toFixed(2)} s (load ${loadavg()[0]!.toFixed(1)})`;
   row(`extraction driver, ${after.threads} threads vs 1, compiled`, `${(after.oneSeconds / after.allSeconds).toFixed(2)}×`, `${n} articles, fresh process, worker start-up included; ${note(after)}; target ≥ 1.8×`);
   row(`extraction driver, ${before.threads} threads vs 1, sources (tsx)`, `${(before.oneSeconds / before.allSeconds).toFixed(2)}×`, `before dist/: ${note(before)}`);
 }
