@@ -20,10 +20,14 @@ export const DIST = join(ROOT, 'dist');
 export const STAMP = join(DIST, '.built');
 const THIS_FILE = fileURLToPath(import.meta.url);
 
-/** Every file under dir, recursively, as paths relative to dir. */
+/**
+ * Every file under dir, recursively, as paths relative to dir; dot-entries left out (dist/.built, and the
+ * private folders of builds running at the same time, which may vanish while they are listed).
+ */
 function listFiles(dir, base = dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
     const p = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(p, base));
     else if (entry.isFile()) out.push(relative(base, p));
@@ -83,7 +87,7 @@ export async function build() {
     // Modules whose source is gone must not stay importable.
     const keep = new Set(built);
     for (const f of listFiles(DIST)) {
-      if (!keep.has(f) && !f.startsWith('.')) rmSync(join(DIST, f), { force: true });
+      if (!keep.has(f)) rmSync(join(DIST, f), { force: true });
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
