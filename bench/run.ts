@@ -6,23 +6,28 @@
 //  - extraction on one core: read + extract over ≥1,000 generated articles, in this process, and a bare
 //    tokenisation pass (src/read/tokenize.ts) over the same texts in the same run: MB/s of each, ratio;
 //  - extraction on all cores: the worker-thread driver of `kg build` on 1 thread and on all cores, side by
-//    side over the same 2,000 (4,000) articles, and the ratio;
-//  - builds of 1k, 10k (100k) generated articles: `kg build` in a child process under /usr/bin/time -v,
-//    whose "Maximum resident set size" is the peak memory of the whole build (worker threads included),
-//    with `--timings` (time and heap per stage); generated corpora are cached per generator version;
+//    side over the same 4,000 (then 16,000) articles, and the ratio, in a fresh process each (bench/driver.mjs): the
+//    compiled modules of dist/ (what `npm run kg` runs) and, before them, the TypeScript sources under tsx
+//    (what `kg` ran before dist/; its workers compile the sources at start);
+//  - `kg extract` of one article, process start to exit: the compiled CLI (scripts/kg.mjs → dist/) against
+//    the sources under the tsx launcher (what `npm run kg` ran before), alternated, median of each; and
+//    the same through npm (`npm run -s kg` against `npm run -s kg:dev`), as the shared scorer calls it;
+//  - builds of 1k, 10k (100k) generated articles: the compiled `kg build` in a child process under
+//    /usr/bin/time -v, whose "Maximum resident set size" is the peak memory of the whole build (worker
+//    threads included), with `--timings` (time and heap per stage); generated corpora are cached per
+//    generator version; the 10k build again on one thread, and both again from the sources (tsx);
 //  - GEXF export of the 10k graph against JSON.stringify(graph.export()) of the same graph, and
 //    jsonChunks (graph.json) too;
 //  - the viewer (bench/viewer.ts).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpusLines, generateArticle } from '../src/corpus/generate.js';
 import { readArticle, tokenize } from '../src/read/index.js';
 import { extract } from '../src/extract/index.js';
-import { extractInOrder } from '../src/cli/parallel.js';
-import type { WorkItem } from '../src/cli/items.js';
+import { build as buildDist, isStale } from '../scripts/build.mjs';
 import { fromJson, jsonChunks } from '../src/export/json.js';
 import { gexfChunks } from '../src/export/gexf.js';
 import { writeChunksAtomic } from '../src/export/atomic.js';
@@ -81,24 +86,73 @@ function benchExtractionOneCore(n: number): void {
   row('tokenisation only, 1 core', `${(bytes / 1e6 / tokSec).toFixed(1)} MB/s`, `extraction costs ${(extSec / tokSec).toFixed(0)}× tokenisation`);
 }
 
-/** The worker-thread driver of `kg build` on one thread and on all cores, side by side, same articles. */
-async function benchExtractionAllCores(n: number): Promise<void> {
-  const items: WorkItem[] = Array.from({ length: n }, (_, i) => {
-    const a = generateArticle(i, { count: n, seed: SEED });
-    return { id: a.id, name: a.id, record: { id: a.id, text: a.text } };
+interface DriverRun {
+  kind: 'dist' | 'src';
+  articles: number;
+  bytes: number;
+  threads: number;
+  oneSeconds: number;
+  allSeconds: number;
+  oneCpuSeconds: number;
+  allCpuSeconds: number;
+}
+
+/** The worker-thread driver of `kg build` on one thread and on all cores, side by side, in a fresh process (bench/driver.mjs). */
+function driverRun(kind: 'dist' | 'src', n: number): DriverRun {
+  const tsxArgs = kind === 'src' ? ['--import', 'tsx'] : [];
+  const r = spawnSync(process.execPath, [...tsxArgs, join(root, 'bench', 'driver.mjs'), kind, String(n), String(availableParallelism())], {
+    cwd: root, encoding: 'utf8',
   });
-  const bytes = items.reduce((s, it) => s + Buffer.byteLength(it.record!.text), 0);
-  const threads = availableParallelism();
-  const run = async (t: number): Promise<number> => {
-    const start = performance.now();
-    await extractInOrder(items, { threads: t, settings: {}, onOutcome: () => undefined });
-    return (performance.now() - start) / 1000;
-  };
-  const one = await run(1);
-  const all = await run(threads);
-  results.extractAllCores = { articles: n, threads, seconds: all, MBps: bytes / 1e6 / all, oneThreadSeconds: one, speedup: one / all };
-  row(`extraction, ${threads} threads`, `${(bytes / 1e6 / all).toFixed(2)} MB/s`,
-    `${n} articles, worker start-up and merge-order delivery included; ${(one / all).toFixed(2)}× the same driver on 1 thread (${(bytes / 1e6 / one).toFixed(2)} MB/s)`);
+  if (r.status !== 0) throw new Error(`extraction driver (${kind}) failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as DriverRun;
+}
+
+/** Per corpus size: the driver from the sources (before) and compiled (after). */
+const driverResults: Record<number, { before: DriverRun; after: DriverRun }> = {};
+results.extractAllCores = driverResults;
+
+async function benchExtractionAllCores(n: number): Promise<void> {
+  const before = driverRun('src', n);
+  const after = driverRun('dist', n);
+  driverResults[n] = { before, after };
+  const note = (d: DriverRun): string => `${(d.bytes / 1e6 / d.allSeconds).toFixed(2)} vs ${(d.bytes / 1e6 / d.oneSeconds).toFixed(2)} MB/s, ` +
+    `${d.allSeconds.toFixed(2)} s vs ${d.oneSeconds.toFixed(2)} s; CPU time ${d.allCpuSeconds.toFixed(2)} s vs ${d.oneCpuSeconds.toFixed(2)} s (load ${loadavg()[0]!.toFixed(1)})`;
+  row(`extraction driver, ${after.threads} threads vs 1, ${n} articles, compiled`, `${(after.oneSeconds / after.allSeconds).toFixed(2)}×`, `fresh process, worker start-up included; ${note(after)}; target ≥ 1.8×`);
+  row(`extraction driver, ${before.threads} threads vs 1, ${n} articles, sources (tsx)`, `${(before.oneSeconds / before.allSeconds).toFixed(2)}×`, `before dist/: ${note(before)}`);
+}
+
+/** Wall time of one process, start to exit. */
+function timeProcess(cmd: string, cmdArgs: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${cmdArgs.join(' ')} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  return seconds;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** `kg extract` of the seed article, compiled against the sources under tsx, alternated so that load hits both alike. */
+function benchExtractStartup(runs: number): void {
+  const seed = join('seeds', readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort()[0]!);
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const variants: [string, string, string[]][] = [
+    ['compiled', process.execPath, [join(root, 'scripts', 'kg.mjs'), 'extract', seed]],
+    ['tsx', tsx, [join(root, 'src', 'cli', 'kg.ts'), 'extract', seed]],
+    ['npm compiled', 'npm', ['run', '-s', 'kg', '--', 'extract', seed]],
+    ['npm tsx', 'npm', ['run', '-s', 'kg:dev', '--', 'extract', seed]],
+  ];
+  const times = new Map<string, number[]>(variants.map(([name]) => [name, []]));
+  for (const [, cmd, cmdArgs] of variants) timeProcess(cmd, cmdArgs); // warm the file cache and tsx's cache
+  for (let i = 0; i < runs; i++) for (const [name, cmd, cmdArgs] of variants) times.get(name)!.push(timeProcess(cmd, cmdArgs));
+  const m = Object.fromEntries([...times].map(([name, xs]) => [name, median(xs)]));
+  results.extractStartup = { runs, seed, medianSeconds: m, samples: Object.fromEntries(times) };
+  row('kg extract of one article, start to exit', `${(m.tsx! / m.compiled!).toFixed(2)}× faster`,
+    `compiled ${(m.compiled! * 1000).toFixed(0)} ms vs tsx ${(m.tsx! * 1000).toFixed(0)} ms (median of ${runs}, alternated); through npm run -s: ` +
+      `${(m['npm compiled']! * 1000).toFixed(0)} ms vs ${(m['npm tsx']! * 1000).toFixed(0)} ms (${(m['npm tsx']! / m['npm compiled']!).toFixed(2)}×); target ≥ 2×`);
 }
 
 interface BuildResult {
@@ -115,13 +169,15 @@ interface BuildResult {
   stages: string;
 }
 
-async function benchBuild(count: number, threads?: number): Promise<BuildResult> {
+async function benchBuild(count: number, threads?: number, fromSources = false): Promise<BuildResult> {
   const file = await corpus(count);
-  const out = join(cache, `out-${count}${threads ? `-t${threads}` : ''}`);
+  const out = join(cache, `out-${count}${threads ? `-t${threads}` : ''}${fromSources ? '-src' : ''}`);
   rmSync(out, { recursive: true, force: true });
   const t = performance.now();
-  // node --import tsx, not the tsx CLI: one process, whose peak RSS is the build's
-  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', join(root, 'src/cli/kg.ts'), 'build', file, '--out', out, '--timings', ...(threads ? ['--threads', String(threads)] : [])], {
+  // One process, whose peak RSS is the build's: the compiled CLI as `npm run kg` runs it, or the sources
+  // with node --import tsx (not the tsx CLI, which forks a child)
+  const cli = fromSources ? ['--import', 'tsx', join(root, 'src/cli/kg.ts')] : [join(root, 'scripts/kg.mjs')];
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...cli, 'build', file, '--out', out, '--timings', ...(threads ? ['--threads', String(threads)] : [])], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - t) / 1000;
@@ -135,7 +191,7 @@ async function benchBuild(count: number, threads?: number): Promise<BuildResult>
     jsonMB: statSync(join(out, 'graph.json')).size / 1e6, gexfMB: statSync(join(out, 'graph.gexf')).size / 1e6, stages,
   };
   process.stderr.write(`    stages: ${stages}\n`);
-  row(`build ${count} articles${threads ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}`, `${seconds.toFixed(1)} s`,
+  row(`build ${count} articles${threads ? `, ${threads} thread${threads > 1 ? 's' : ''}` : ''}${fromSources ? ', sources (tsx)' : ''}`, `${seconds.toFixed(1)} s`,
     `${res.articlesPerSec.toFixed(0)} articles/s, peak ${res.peakRssMB.toFixed(0)} MB, ${res.nodes} nodes, ${res.edges} edges, json ${res.jsonMB.toFixed(0)} MB, gexf ${res.gexfMB.toFixed(0)} MB`);
   return res;
 }
@@ -166,8 +222,14 @@ function benchExport(count: number): void {
 
 const sizes = full ? [1_000, 10_000, 100_000] : [1_000, 10_000];
 process.stderr.write(`newsgraph bench (${availableParallelism()} cores${quick ? ', quick' : full ? ', full' : ''})\n`);
+// the compiled CLI measured here is the current sources' (scripts/kg.mjs would rebuild too, inside a timing)
+if (isStale()) await buildDist();
 benchExtractionOneCore(1_000);
+// Each thread starts cold (its own JIT warm-up, about the first 500 articles), so the ratio grows with the
+// work: 4,000 articles as before, and 16,000, where that fixed cost weighs less.
 await benchExtractionAllCores(4_000);
+await benchExtractionAllCores(16_000);
+benchExtractStartup(10);
 const builds: BuildResult[] = [];
 for (const n of sizes) builds.push(await benchBuild(n));
 results.builds = builds;
@@ -175,7 +237,12 @@ results.builds = builds;
 const single = await benchBuild(10_000, 1);
 const parallel = builds.find((b) => b.articles === 10_000)!;
 results.buildOneThread = single;
-row('build 10000 articles: all cores vs 1 thread', `${(single.seconds / parallel.seconds).toFixed(2)}× faster`, `${parallel.seconds.toFixed(1)} s vs ${single.seconds.toFixed(1)} s`);
+row('build 10000 articles: all cores vs 1 thread, compiled', `${(single.seconds / parallel.seconds).toFixed(2)}× faster`, `${parallel.seconds.toFixed(1)} s vs ${single.seconds.toFixed(1)} s; target ≥ 1.5×`);
+// before dist/: the same two builds from the TypeScript sources, right after
+const srcParallel = await benchBuild(10_000, undefined, true);
+const srcSingle = await benchBuild(10_000, 1, true);
+results.buildFromSources = { parallel: srcParallel, single: srcSingle };
+row('build 10000 articles: all cores vs 1 thread, sources (tsx)', `${(srcSingle.seconds / srcParallel.seconds).toFixed(2)}× faster`, `${srcParallel.seconds.toFixed(1)} s vs ${srcSingle.seconds.toFixed(1)} s`);
 benchExport(10_000);
 const first = builds[0]!;
 const last = builds[builds.length - 1]!;

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpusLines } from '../src/corpus/generate.js';
 
 const root = resolve(import.meta.dirname, '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const kgPath = join(root, 'src', 'cli', 'kg.ts');
+// what `npm run kg` runs: the compiled CLI (dist/, built fresh by test/setup/build-dist.ts)
+const kgPath = join(root, 'scripts', 'kg.mjs');
 const work = mkdtempSync(join(tmpdir(), 'newsgraph-build-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function kg(args: string[], input?: string) {
-  const r = spawnSync(tsx, [kgPath, ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [kgPath, ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -107,6 +107,17 @@ describe('determinism and distribution', () => {
     expect(kg(['build', half2, half1, '--threads', '2', '--out', two]).code).toBe(0);
     same(one, two);
     expect(Object.keys(graphOf(one).attributes.articles)).toHaveLength(48);
+  });
+
+  it('the sources (npm run kg:dev, tsx, workers started through tsx) build the same bytes as the compiled CLI', () => {
+    const compiled = join(work, 'out-compiled');
+    const dev = join(work, 'out-dev');
+    expect(kg(['build', half1, half2, '--threads', '2', '--out', compiled]).code).toBe(0);
+    const r = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'kg.ts'), 'build', half1, half2, '--threads', '2', '--out', dev], {
+      cwd: root, encoding: 'utf8', timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    same(compiled, dev);
   });
 
   it('kg merge of fragments extracted separately equals kg build at once', () => {

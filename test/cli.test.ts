@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const kgPath = join(root, 'src', 'cli', 'kg.ts');
+// what `npm run kg` runs: the compiled CLI (dist/, built fresh by test/setup/build-dist.ts)
+const kgPath = join(root, 'scripts', 'kg.mjs');
 const work = mkdtempSync(join(tmpdir(), 'newsgraph-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function kg(args: string[], input?: string | Buffer) {
-  const r = spawnSync(tsx, [kgPath, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [kgPath, ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -50,6 +50,22 @@ describe('kg extract', () => {
     expect(r.code).toBe(0);
     const g = JSON.parse(r.stdout) as { nodes: { key: string }[] };
     expect(g.nodes.map((n) => n.key)).toContain('meeting:2026-03-13:emmanuel-macron+volodymyr-zelensky');
+  });
+
+  it('reads a UTF-16 article with its byte-order mark (LE and BE, CRLF lines, as Windows saves it) like its UTF-8 text', () => {
+    const text = 'date 2026-03-12 Prova.\r\nIl presidente francese Emmanuel Macron ha incontrato Volodymyr Zelensky a Parigi.\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    // the same file name in three folders: the article id (from the name) and everything else must agree
+    const utf8 = kg(['extract', (mkdirSync(join(work, 'u8'), { recursive: true }), file('u8/art.txt', text))]);
+    expect(utf8.code, utf8.stderr).toBe(0);
+    expect(utf8.stdout).toMatch(/leader:emmanuel-macron/);
+    for (const [dir, bytes] of [['le', le], ['be', be]] as const) {
+      mkdirSync(join(work, dir), { recursive: true });
+      const r = kg(['extract', file(`${dir}/art.txt`, bytes)]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout, dir).toBe(utf8.stdout);
+    }
   });
 
   it('has --help for the program and each command', () => {

@@ -39,6 +39,12 @@ describe('readArticle', () => {
   it('refuses an invalid fallback date and empty text', () => {
     expect(() => readArticle('Testo.', { id: 'x', date: '2026-02-30' })).toThrow(UserError);
     expect(() => readArticle('  \n', { id: 'x' })).toThrow(/x: empty article/);
+    // a header and nothing else is no article either, whatever the header's form
+    for (const text of ['date 2026-03-12 Source.', '  date: 2026-03-12 Il Sole 24 Ore.\n\n  ', 'date 2026-03-12\n', 'date 2026-03-12. ']) {
+      expect(() => readArticle(text, { id: 'h' }), JSON.stringify(text)).toThrow(/^h: empty article$/);
+      expect(() => readArticle(new TextEncoder().encode(text), { id: 'h' }), JSON.stringify(text)).toThrow(/^h: empty article$/);
+    }
+    expect(readArticle('date 2026-03-12 Source. Macron met Scholz.', { id: 'h' }).sentences).toHaveLength(1);
   });
 
   it('honours a forced language', () => {

@@ -51,6 +51,9 @@ describe.concurrent('bad input: kg extract says what is wrong in one line and ex
     ['a directory without articles', () => (mkdirSync(join(work, 'noarticles'), { recursive: true }), writeFileSync(join(work, 'noarticles', 'x.pdf'), 'x'), ['extract', join(work, 'noarticles')]), /no articles/],
     ['an empty file', () => ['extract', file('empty.txt', '')], /empty article/],
     ['a whitespace-only file', () => ['extract', file('blank.txt', ' \n\t\n')], /empty article/],
+    ['a file that is only a header', () => ['extract', file('header-only.txt', 'date 2026-03-12 Source.\n')], /header-only\.txt: empty article/],
+    ['a UTF-16 file that is only a header', () => ['extract', file('header-only16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('date 2026-03-12 Source.\r\n', 'utf16le')]))], /header-only16\.txt: empty article/],
+    ['UTF-16 cut in the middle of a code unit', () => ['extract', file('cut16.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Kyiv', 'utf16le').swap16().subarray(0, 7)]))], /cut16\.txt: not valid UTF-16 \(byte offset 8\)/],
     ['a binary file', () => ['extract', file('bin.txt', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0]))], /binary file/],
     ['a non-UTF-8 (Latin-1) file', () => ['extract', file('latin1.txt', Buffer.from('Il presidente è partito per Parigi', 'latin1'))], /not valid UTF-8 \(byte offset 14\)/],
     ['UTF-8 truncated inside a character', () => ['extract', file('trunc.txt', Buffer.from('Zelens’kyj', 'utf8').subarray(0, 8))], /not valid UTF-8 \(byte offset 6\)/],
@@ -85,6 +88,14 @@ describe('bad input: kg build', () => {
     expect(r.stderr).toMatch(/b-empty\.txt: empty article/);
     expect(r.stderr).toMatch(/b-bin\.txt: binary file/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a header-only article among others is skipped like an empty one: exit 2, the rest is built', async () => {
+    const out = join(work, 'out-header-only');
+    const r = await kgAsync(['build', file('b-ok.txt', ARTICLE), file('b-header.txt', 'date 2026-03-12 Source.'), '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/kg: skipped .*b-header\.txt: empty article/);
+    expect(Object.keys((JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8')) as { attributes: { articles: object } }).attributes.articles)).toEqual(['b-ok']);
   });
 
   it('a missing path is a user error and writes nothing', async () => {

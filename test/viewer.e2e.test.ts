@@ -15,7 +15,8 @@ import { XSS_EVIDENCE, XSS_NODE, writeViewerFixture } from './helpers/viewer-fix
 import type { NewsgraphHook } from '../viewer/src/hook.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'viewer');
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+/** The compiled CLI, as `npm run kg` runs it (dist/ built by test/setup/build-dist.ts). */
+const KG = join(process.cwd(), 'scripts', 'kg.mjs');
 const ZELENSKY = 'leader:volodymyr-zelensky';
 const PARIS_MEETING = 'meeting:2026-03-13:emmanuel-macron+volodymyr-zelensky';
 const FLORIDA_MEETING = 'meeting:2026-03-11:kirill-dmitriev+steve-witkoff';
@@ -48,7 +49,7 @@ const dirs: string[] = [];
 function kgBuild(paths: string[]): { file: string; gexf: string; graph: SerializedGraph } {
   const out = mkdtempSync(join(tmpdir(), 'newsgraph-e2e-'));
   dirs.push(out);
-  execFileSync(TSX, [join('src', 'cli', 'kg.ts'), 'build', ...paths, '--out', out], { stdio: 'pipe' });
+  execFileSync(process.execPath, [KG, 'build', ...paths, '--out', out], { stdio: 'pipe' });
   const file = join(out, 'graph.json');
   return { file, gexf: join(out, 'graph.gexf'), graph: JSON.parse(readFileSync(file, 'utf8')) as SerializedGraph };
 }

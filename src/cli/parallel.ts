@@ -37,11 +37,13 @@ const BATCH = 16;
 const WINDOW = 4096;
 
 /**
- * A worker running extract-worker.ts. From the TypeScript sources (tsx), the worker cannot be started
+ * A worker running extract-worker. Compiled (dist/, what `npm run kg` runs) the worker file is started
+ * directly: nothing is compiled in the thread, which is what lets a second thread pay off. From the
+ * TypeScript sources (tsx: `npm run kg:dev`, tests importing this module), the worker cannot be started
  * on the .ts file, not even with execArgv ['--import', 'tsx']: on Node 20 the hooks that --import
  * registers are not applied to a worker's entry point nor to its dynamic imports ("Unknown file
  * extension .ts"). tsx's own API, tsImport, loads it with a private loader, which works; so the worker
- * is a two-line bootstrap that calls it. From compiled JavaScript the worker file is started directly.
+ * is a two-line bootstrap that calls it; every such worker compiles the modules it loads.
  */
 function startWorker(workerData: unknown): Worker {
   const target = new URL(import.meta.url.endsWith('.ts') ? './extract-worker.ts' : './extract-worker.js', import.meta.url);

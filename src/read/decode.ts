@@ -1,5 +1,7 @@
 // Bytes to text. Strict UTF-8: a wrongly encoded article would silently corrupt names (Zelens’kyj), so it is
-// refused with the offset of the first bad byte rather than patched with U+FFFD.
+// refused with the offset of the first bad byte rather than patched with U+FFFD. UTF-16 is read when the file
+// says so with its byte-order mark (Windows' Notepad and PowerShell save "Unicode" text that way); without a
+// mark its NUL bytes make it look binary, and guessing the byte order would be guessing.
 import { UserError } from '../errors.js';
 
 /** Share of control characters (other than tab, newline, carriage return, form feed) above which a file is binary. */
@@ -52,6 +54,47 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The byte order of a file that starts with a UTF-16 byte-order mark (FF FE little-endian, FE FF big-endian). */
+function utf16ByteOrder(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Byte offset of the first code unit of `bytes` (UTF-16, BOM included) that is not part of valid UTF-16: an
+ * unpaired surrogate, or a last code unit cut in half (an odd length); -1 when valid.
+ */
+export function firstInvalidUtf16(bytes: Uint8Array, order: 'utf-16le' | 'utf-16be'): number {
+  const unit = (i: number): number => (order === 'utf-16le' ? bytes[i]! | (bytes[i + 1]! << 8) : (bytes[i]! << 8) | bytes[i + 1]!);
+  let i = 0;
+  for (; i + 1 < bytes.length; i += 2) {
+    const u = unit(i);
+    if (u >= 0xdc00 && u <= 0xdfff) return i;
+    if (u >= 0xd800 && u <= 0xdbff) {
+      if (i + 3 >= bytes.length) return i;
+      const next = unit(i + 2);
+      if (next < 0xdc00 || next > 0xdfff) return i;
+      i += 2;
+    }
+  }
+  return i < bytes.length ? i : -1;
+}
+
+/** The same share of control characters as looksBinary, over decoded text (UTF-16 files, whose bytes hold NULs). */
+function textLooksBinary(text: string): boolean {
+  const n = Math.min(text.length, SAMPLE);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) control++;
+  }
+  if (text.indexOf('\0', n) >= 0) return true;
+  return n > 0 && control / n > MAX_CONTROL_SHARE;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, SAMPLE);
   let control = 0;
@@ -76,14 +119,29 @@ export function checkText(text: string, name: string): string {
   return t;
 }
 
+/** Strict UTF-16 with a BOM (the BOM is removed by checkText). */
+function decodeUtf16(bytes: Uint8Array, order: 'utf-16le' | 'utf-16be', name: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder(order, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf16(bytes, order);
+    throw new UserError(`${name}: not valid UTF-16 (byte offset ${at < 0 ? 0 : at})`);
+  }
+  if (textLooksBinary(text)) throw new UserError(`${name}: binary file, not a text article`);
+  return checkText(text, name);
+}
+
 /**
- * Decode an article file: strict UTF-8, BOM removed.
- * Throws UserError "NAME: empty article", "NAME: article too large (...)", "NAME: binary file, not a text article" or
- * "NAME: not valid UTF-8 (byte offset N)".
+ * Decode an article file: strict UTF-8, or strict UTF-16 when it starts with a UTF-16 byte-order mark; BOM removed.
+ * Throws UserError "NAME: empty article", "NAME: article too large (...)", "NAME: binary file, not a text article",
+ * "NAME: not valid UTF-8 (byte offset N)" or "NAME: not valid UTF-16 (byte offset N)".
  */
 export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw new UserError(`${name}: empty article`);
   if (bytes.length > MAX_ARTICLE_BYTES) throw tooLarge(name, bytes.length);
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16, name);
   if (looksBinary(bytes)) throw new UserError(`${name}: binary file, not a text article`);
   let text: string;
   try {

@@ -53,6 +53,14 @@ function detectBodyLanguage(text: string, bodyStart: number, paragraphs: readonl
   return detectLanguageOfTokens(paragraphs.map((p) => p.tokens));
 }
 
+const NON_SPACE = /\S/g;
+
+/** True when text has a non-whitespace character at or after `from` (without copying the rest of the text). */
+function hasTextFrom(text: string, from: number): boolean {
+  NON_SPACE.lastIndex = from;
+  return NON_SPACE.test(text);
+}
+
 /**
  * Read one article. A header date always wins over `opts.date`, which is a fallback for header-less texts
  * (likewise the source). Throws UserError on unreadable input or an invalid `opts.date`.
@@ -64,6 +72,9 @@ export function readArticle(input: string | Uint8Array, opts: ReadOptions): Arti
     throw new UserError(`${name}: invalid date "${opts.date}" (expected YYYY-MM-DD)`);
   }
   const header = parseHeader(text, name);
+  // A header with nothing after it ("date 2026-03-12 Source.") has no article to extract: the same refusal
+  // as an empty file, not an empty graph that would look like an article without relations.
+  if (!hasTextFrom(text, header.bodyStart)) throw new UserError(`${name}: empty article`);
   const paragraphs = tokenizeParagraphs(text, header.bodyStart, text.length);
   const lang = opts.lang ?? detectBodyLanguage(text, header.bodyStart, paragraphs);
   const sentences = segmentParagraphs(paragraphs, lang).map((s, index) => ({

@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { LEADER_NAMES } from './fuzz.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const KG = join(ROOT, 'src', 'cli', 'kg.ts');
+/** What `npm run kg` runs: the launcher of the compiled CLI in dist/ (built by test/setup/build-dist.ts). */
+export const KG = join(ROOT, 'scripts', 'kg.mjs');
 /** The preload that makes every file write fail with ENOSPC (see fuzz-enospc.ts). */
 export const ENOSPC_PRELOAD = join(ROOT, 'test', 'helpers', 'fuzz-enospc.ts');
 
@@ -18,11 +19,12 @@ export interface KgResult {
 }
 
 /**
- * Runs kg in ONE node process (`node --import tsx`, not the tsx launcher, which forks a child that a
- * SIGKILL of the parent would orphan). `preload` adds more --import modules (fault injection).
+ * Runs kg in ONE node process, as `npm run kg` does. `preload` adds --import modules (fault injection);
+ * they are TypeScript, so tsx comes first to load them (the CLI itself stays the compiled one).
  */
 export function kgArgs(args: readonly string[], preload: readonly string[] = []): string[] {
-  return ['--import', 'tsx', ...preload.flatMap((p) => ['--import', p]), KG, ...args];
+  const imports = preload.length ? ['tsx', ...preload] : [];
+  return [...imports.flatMap((p) => ['--import', p]), KG, ...args];
 }
 
 export function kg(args: readonly string[], opts: { input?: string | Buffer; preload?: string[]; env?: NodeJS.ProcessEnv; timeout?: number } = {}): KgResult {
