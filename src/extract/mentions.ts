@@ -11,8 +11,10 @@ import type { Article, Lang, Sentence, Token } from '../read/types.js';
 import { loadGazetteer, slugify, type Gazetteer, type GazetteerEntry, type GazetteerKind, type NameVia } from './gazetteer.js';
 import { loadRoles } from './roles.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { loadPeople, type PeopleCues } from './people.js';
 import { PhraseIndex } from './phrase-index.js';
 import { includes } from '../read/strings.js';
+import { readerData } from '../read/lang-data.js';
 
 export type MentionKind = 'entity' | 'group' | 'role' | 'anaphor';
 
@@ -103,8 +105,11 @@ interface Recognizer {
   roles: PhraseIndex<RoleCandidate>;
   gazetteer: Gazetteer;
   lex: Lexicon;
+  people: PeopleCues;
   /** Words that never start or continue a person's name (function words, months, role words). */
   notName: Set<string>;
+  /** Function words, capitalised only because they open the sentence ("Ieri Mario Rossi ...", "Yesterday ..."). */
+  stopwords: ReadonlySet<string>;
 }
 
 const recognizers = new Map<Lang, Recognizer>();
@@ -112,6 +117,27 @@ const recognizers = new Map<Lang, Recognizer>();
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben)-\p{Lu}/u;
 /** Gazetteer kinds that end a person's name rather than continue it. */
 const NOT_IN_NAME_KINDS = /country|alliance|group|place/;
+
+/** Punctuation that closes an apposition ("the ambassador, Mario Rossi, said"; "... the minister, Mario Rossi."). */
+const CLOSING = new Set([',', '.', ';', ':', ')', '»', '"', '\u201d', '!', '?']);
+
+/** An appositive role phrase found by MentionState.appositionRole. */
+interface AppositionRole {
+  /** Where the phrase starts (its determiner), where the role noun starts and ends. */
+  start: number;
+  roleStart: number;
+  roleEnd: number;
+  role: RoleCandidate;
+  iso?: string;
+  organisation?: string;
+  /** Start of the words before the role that may name countries ("scelto dalla Casa Bianca come ..."). */
+  skipFrom: number;
+}
+
+/** A capital letter alone, the initial of a middle name. */
+function isInitial(t: Token): boolean {
+  return t.kind === 'word' && t.upper && t.text.length === 1;
+}
 
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'dos', 'du', 'la', 'le', 'abu', 'ben', 'mac']);
 
@@ -142,7 +168,7 @@ function recognizer(lang: Lang): Recognizer {
     for (const w of f.split(/\s+/)) notName.add(w);
   }
   for (const w of roleLex.leaderWords) { roles.add(w, { role: 'Leader', group: false, leaderWord: true }); notName.add(w); }
-  const r: Recognizer = { names, roles, gazetteer, lex, notName };
+  const r: Recognizer = { names, roles, gazetteer, lex, people: loadPeople(lang), notName, stopwords: readerData(lang).stopwords };
   recognizers.set(lang, r);
   return r;
 }
@@ -270,8 +296,9 @@ class MentionState {
       const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: variant.key, entityKind: 'leader', via: 'alias' });
       return this.apposition(m, nameEnd);
     }
-    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump".
-    if (nameEnd > 0 && this.tokens[nameEnd]?.text === ',' && this.rec.roles.match(this.tokens, nameEnd + 1)) {
+    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump",
+    // "Jane Roe, the former Ruritanian prime minister", "John Doe, who serves as the president's envoy".
+    if (nameEnd > 0 && this.tokens[nameEnd]?.text === ',' && this.appositionRole(nameEnd + 1, true)) {
       const key = this.discoverPerson(i, nameEnd, undefined, undefined);
       const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern' });
       return this.apposition(m, nameEnd);
@@ -404,13 +431,17 @@ class MentionState {
   /** End of a person-like name starting at i (2–4 capitalised words, particles allowed), or -1. */
   personNameAt(i: number, allowSingle = false): number {
     if (!this.isNameToken(i)) return -1;
+    if (this.rec.stopwords.has(this.tokens[i]!.norm) && this.isSentenceStart(i)) return -1;
     const g = this.rec.names.match(this.tokens, i);
     if (g && g.payload.entry.kind !== 'leader') return -1;
     let end = i + 1;
     while (end < this.tokens.length && end - i < 5) {
       const t = this.tokens[end]!;
-      if (this.isNameToken(end) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader')) end++;
-      else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1)) end += 2;
+      // a middle initial: "William J. Burns", "John K. Hurley" (the sentence splitter keeps "J." inside the sentence)
+      if (end > i && isInitial(t) && this.tokens[end + 1]?.text === '.' && this.isNameToken(end + 2)) end += 2;
+      else if (this.isNameToken(end) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader')) end++;
+      // "Abu Mazen", "Ursula von der Leyen"; not "Patriarcato di Mosca": a place after the particle ends the name
+      else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end + 1)?.payload.entry.kind ?? 'leader')) end += 2;
       else if (t.text === '-' && this.isNameToken(end + 1)) end += 2;
       else break;
     }
@@ -465,7 +496,7 @@ class MentionState {
 
   private discoverPerson(i0: number, i1: number, role: string | undefined, iso: string | undefined): string {
     const words = this.tokens.slice(i0, i1).map((t) => t.text);
-    const label = words.join(' ').replace(/ - /g, '-');
+    const label = words.join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
     const key = `leader:${slugify(label)}`;
     let e = this.entities.get(key);
     if (!e) {
@@ -501,7 +532,7 @@ class MentionState {
    * A role noun phrase: role [nationality] [genitive: of country | of person] [name | , name ,].
    * `start` is where the phrase began (before a pre-posed nationality), `roleEnd` where the role noun ends.
    */
-  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start, preOrganisation?: string): { end: number; mention?: Mention } {
+  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start, preOrganisation?: string, inApposition = false): { end: number; mention?: Mention } {
     let iso = preIso;
     const isos: string[] = preIso ? [preIso] : [];
     let seat: string | undefined = preIso && roleStart > start ? this.seatText(start, roleStart) : undefined;
@@ -531,7 +562,35 @@ class MentionState {
         owner.modifier = true;
       }
     }
+    const people = this.rec.people;
     for (let guard = 0; guard < 4 && j < this.tokens.length; guard++) {
+      // where an ambassador or envoy is posted is not the country they serve: "the Japanese ambassador to China"
+      const post = people.postingRoles.has(role.role) ? people.postingPrepositions.at(this.tokens, j) : -1;
+      if (post > 0) {
+        const at = this.tokens[post] && lex.determiners.has(this.tokens[post]!.norm) ? post + 1 : post;
+        const place = this.rec.names.match(this.tokens, at);
+        if (place && place.payload.entry.kind === 'country' && place.payload.via !== 'adjective') {
+          this.countryModifier(at, place.end, place.payload.entry, place.payload.via);
+          j = place.end;
+          continue;
+        }
+      }
+      // "a spokesperson for China's Foreign Ministry", "the spokesperson of the Chinese foreign ministry"
+      const forAt = people.roleFor.at(this.tokens, j) > 0 ? people.roleFor.at(this.tokens, j) : lex.prepositions.genitive.at(this.tokens, j);
+      if (forAt > 0 && !iso) {
+        const at = this.tokens[forAt] && lex.determiners.has(this.tokens[forAt]!.norm) ? forAt + 1 : forAt;
+        const state = this.rec.names.match(this.tokens, at);
+        if (state && state.payload.entry.kind === 'country') {
+          const after = this.tokens[state.end]?.norm === "'s" ? state.end + 1 : state.end;
+          const inst = lex.cues.institutions.at(this.tokens, after);
+          if (inst > 0 && (after > state.end || state.payload.via === 'adjective')) {
+            iso = state.payload.entry.iso;
+            this.countryModifier(at, state.end, state.payload.entry, state.payload.via);
+            j = inst;
+            continue;
+          }
+        }
+      }
       // nationality adjective right after the role: "presidente francese", "negoziatori americani"
       const adj = this.rec.names.match(this.tokens, j);
       if (adj && adj.payload.via === 'adjective' && adj.payload.entry.kind === 'country') {
@@ -567,7 +626,9 @@ class MentionState {
         }
       }
       // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
-      const gen = lex.prepositions.genitive.at(this.tokens, j);
+      let gen = lex.prepositions.genitive.at(this.tokens, j);
+      // "of the United Nations": English has the article after the preposition (Italian "delle" holds it)
+      if (gen > 0 && this.tokens[gen] && lex.determiners.has(this.tokens[gen]!.norm) && this.rec.names.startsAt(this.tokens, gen + 1)) gen++;
       if (gen > 0) {
         const g = this.rec.names.match(this.tokens, gen);
         if (g && g.payload.via !== 'adjective' && (!role.group || g.payload.entry.kind !== 'leader')) {
@@ -623,7 +684,7 @@ class MentionState {
     if (!role.group) {
       const tail = this.titleTail(j);
       if (tail > j && (this.personNameAt(tail) > 0 || this.rec.names.match(this.tokens, tail)?.payload.entry.kind === 'leader'
-        || (this.tokens[tail]?.text === ',' && this.appositiveRoleAt(tail + 1)))) j = tail;
+        || (this.tokens[tail]?.text === ',' && (this.appositiveRoleAt(tail + 1) || (!inApposition && this.closedNameAt(tail + 1)))))) j = tail;
     }
     if (principal && !iso) iso = this.countryOf(principal);
     // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
@@ -631,7 +692,11 @@ class MentionState {
 
     // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma.
     let personStart = j;
-    if (this.tokens[j]?.text === ',' && (principal || iso || organisation) && !role.group) personStart = j + 1;
+    // "il direttore della Cia, Bill Burns, ...", "the former defence minister, Jane Roe.": a name closed by punctuation
+    // after the comma is the role's holder even when the role names no state (a spokesperson must, see people.json);
+    // not in an apposition, which has its holder before it ("A, titolare dello Sport, B, ...": B is the next one).
+    if (this.tokens[j]?.text === ',' && !role.group && (principal || iso || organisation
+      || (!inApposition && !this.rec.people.stateRoles.has(role.role) && this.closedNameAt(j + 1)))) personStart = j + 1;
     const known = this.rec.names.match(this.tokens, personStart);
     let mention: Mention | undefined;
     if (!role.group && known && known.payload.entry.kind === 'leader') {
@@ -728,10 +793,16 @@ class MentionState {
   /** "X, inviato speciale di Trump," — a role in apposition describes X. Returns where scanning resumes. */
   private apposition(person: Mention, end: number): number {
     if (this.tokens[end]?.text !== ',') return end;
-    const role = this.rec.roles.match(this.tokens, end + 1);
-    if (!role || role.payload.group) return end;
+    const found = this.appositionRole(end + 1, false);
+    if (!found) return end;
+    const role = { payload: found.role };
     const before = this.out.length;
-    const r = this.roleNounPhrase(end + 1, role.end, role.payload, undefined);
+    // countries named before the role ("scelto dalla Casa Bianca come emissario"; "the US president's envoy")
+    for (let k = found.skipFrom; k < found.roleStart;) {
+      const g = this.rec.names.match(this.tokens, k);
+      if (g && (g.payload.entry.kind === 'country' || g.payload.entry.kind === 'alliance')) { this.countryModifier(k, g.end, g.payload.entry, g.payload.via); k = g.end; } else k++;
+    }
+    const r = this.roleNounPhrase(found.start, found.roleEnd, found.role, found.iso, found.roleStart, found.organisation, true);
     const added = this.out.slice(before);
     // The apposition describes `person`: drop the role mention itself, keep its inner mentions as modifiers.
     this.out.splice(before, added.length, ...added.filter((m) => m.kind !== 'role'));
@@ -742,6 +813,96 @@ class MentionState {
     if (!role.payload.leaderWord) person.described = true;
     if (person.entity && !r.mention?.entity) this.describe(person.entity, role.payload.leaderWord ? undefined : role.payload.role, iso, principal?.entity);
     return r.end;
+  }
+
+  /**
+   * The role of an apposition starting at token k, or undefined: "inviato speciale di Trump", "the former
+   * Ruritanian prime minister", "the Treasury's Under Secretary", "the US president's envoy", and a role after a
+   * cue inside the apposition ("l'uomo scelto dalla Casa Bianca come emissario", "who serves as the envoy"). A
+   * country named before the role is the person's (`iso`); `skipFrom`..`roleStart` may hold further names.
+   * Pure: records nothing. `strict`: the apposition is the only evidence that an unknown name is a person, so a
+   * role of `stateRoles` (spokesperson) needs a state or organisation in it.
+   */
+  private appositionRole(k: number, strict: boolean): AppositionRole | undefined {
+    const direct = this.rolePhraseAt(k);
+    let found = direct;
+    if (!found) {
+      // a cue within the apposition (bounded: an apposition is short), the role after it
+      const people = this.rec.people;
+      for (let x = k; x < k + 12 && x < this.tokens.length; x++) {
+        const t = this.tokens[x]!;
+        if (t.kind === 'punct' && t.text !== "'" && t.text !== '\u2019') break;
+        const cue = people.appositionAs.at(this.tokens, x);
+        if (cue > 0) { found = this.rolePhraseAt(cue); break; }
+      }
+      if (found) {
+        // a country or seat named on the way gives the person's country: "scelto dalla Casa Bianca come emissario"
+        for (let x = k; x < found.start && !found.iso; x++) {
+          const g = this.rec.names.match(this.tokens, x);
+          if (g && g.payload.entry.kind === 'country' && g.payload.via !== 'adjective') found.iso = g.payload.entry.iso;
+        }
+        found.skipFrom = k;
+      }
+    }
+    if (!found || found.role.group) return undefined;
+    // "..., il leader russo ha detto": after a fronted phrase, a bare leader word with its article is the subject
+    if (strict && found.role.leaderWord && found.roleStart > k) return undefined;
+    if (strict && this.rec.people.stateRoles.has(found.role.role) && !found.iso && !found.organisation && !this.namesStateWithin(found.roleEnd)) return undefined;
+    return found;
+  }
+
+  /** Does a country or organisation follow within the rest of the clause (up to 8 tokens, stopping at a comma)? */
+  private namesStateWithin(from: number): boolean {
+    for (let x = from; x < from + 8 && x < this.tokens.length; x++) {
+      if (this.tokens[x]!.text === ',') return false;
+      const kind = this.rec.names.match(this.tokens, x)?.payload.entry.kind;
+      if (kind === 'country' || kind === 'alliance') return true;
+    }
+    return false;
+  }
+
+  /**
+   * A role noun phrase starting at k, as it opens an apposition: [determiner] [modifiers] then a role, a country
+   * and a role ("the US Under Secretary", "Oman's Foreign Minister"), or a possessor and a role ("the Treasury's
+   * Under Secretary", "the US president's envoy": the envoy is the head, the president names the country).
+   */
+  private rolePhraseAt(k: number): AppositionRole | undefined {
+    const lex = this.rec.lex;
+    const people = this.rec.people;
+    let p = k;
+    if (this.tokens[p] && lex.determiners.has(this.tokens[p]!.norm)) p++;
+    for (let m = people.roleModifiers.at(this.tokens, p); m > 0 && p < k + 5; m = people.roleModifiers.at(this.tokens, p)) p = m;
+    let iso: string | undefined;
+    let organisation: string | undefined;
+    const g = this.rec.names.match(this.tokens, p);
+    if (g && (g.payload.entry.kind === 'country' || (g.payload.entry.kind === 'alliance' && g.payload.via !== 'adjective'))) {
+      if (g.payload.entry.kind === 'country') iso = g.payload.entry.iso; else organisation = g.payload.entry.key;
+      p = g.end;
+    }
+    // "the Treasury's", "Oman's", "the president's": a possessor, then (capitalised words of the title and) the role
+    let role = this.rec.roles.match(this.tokens, p);
+    if (!role || this.tokens[role.end]?.norm === "'s") {
+      let q = role ? role.end : p;
+      if (!role) while (q < p + 3 && this.tokens[q]?.upper && this.tokens[q]!.kind === 'word') q++;
+      if (this.tokens[q]?.norm !== "'s" || (q === p && !role && !iso && !organisation)) return role && !role.payload.group ? { start: k, roleStart: p, roleEnd: role.end, role: role.payload, iso, organisation, skipFrom: k } : undefined;
+      q++;
+      for (let m = people.roleModifiers.at(this.tokens, q); m > 0; m = people.roleModifiers.at(this.tokens, q)) q = m;
+      const start = q;
+      for (let c = 0; c < 3 && this.tokens[q]?.upper && !this.rec.roles.match(this.tokens, q); c++) q++;
+      const head = this.rec.roles.match(this.tokens, q);
+      if (!head) return undefined;
+      return { start: k, roleStart: Math.min(start, q), roleEnd: head.end, role: head.payload, iso, organisation, skipFrom: k };
+    }
+    return { start: k, roleStart: p, roleEnd: role.end, role: role.payload, iso, organisation, skipFrom: k };
+  }
+
+  /** A person's name of two words or more at k, closed by punctuation or the sentence's end ("..., Mario Rossi, ..."). */
+  private closedNameAt(k: number): boolean {
+    const known = this.rec.names.match(this.tokens, k);
+    const end = known && known.payload.entry.kind === 'leader' ? known.end : this.personNameAt(k);
+    if (end < 0) return false;
+    const t = this.tokens[end];
+    return !t || (t.kind === 'punct' && CLOSING.has(t.text));
   }
 
   /** "i negoziatori americani, tra cui Steve Witkoff": named members of a group. */

@@ -1,0 +1,79 @@
+// People the gazetteer does not know, found by how news introduces them (data/lang/*/people.json, mentions.ts),
+// and spellings of known names the feeds use. Every sentence is invented for the test.
+import { describe, expect, it } from 'vitest';
+import { arabicArticleVariants } from '../src/extract/gazetteer.js';
+import { edges, fragmentOf } from './helpers/quality.js';
+
+interface LeaderView { label: string; role?: string; country?: string }
+
+function leaders(text: string, lang: 'it' | 'en'): LeaderView[] {
+  return fragmentOf(text, '2026-03-10', lang).nodes.filter((n) => n.attributes.kind === 'leader')
+    .map((n) => ({ label: String(n.attributes.label), role: n.attributes.role as string | undefined, country: n.attributes.country as string | undefined }));
+}
+const labels = (text: string, lang: 'it' | 'en') => leaders(text, lang).map((l) => l.label).sort();
+const person = (text: string, lang: 'it' | 'en', label: string) => leaders(text, lang).find((l) => l.label === label);
+const alliances = (text: string, lang: 'it' | 'en') => fragmentOf(text, '2026-03-10', lang).nodes
+  .filter((n) => n.attributes.kind === 'alliance').map((n) => String(n.attributes.label)).sort();
+
+describe('a role, a comma, then the name', () => {
+  it('takes a name closed by punctuation as the holder of a role that names no state', () => {
+    expect(labels('Martedì il numero uno del Sismi, Marco Neri, ha incontrato Hakan Fidan ad Ankara.', 'it')).toContain('Marco Neri');
+    expect(person("The talks were attended by the country's former finance minister, Peter Gray.", 'en', 'Peter Gray')?.role).toBe('Finance Minister');
+  });
+  it('reads where an ambassador is posted apart from the country served', () => {
+    expect(person('Claudia Sheinbaum received the Canadian ambassador to Mexico, Laura Stone, on Monday.', 'en', 'Laura Stone'))
+      .toEqual({ label: 'Laura Stone', role: 'Ambassador', country: 'Canada' });
+    expect(person("Ieri l'ambasciatore francese in Algeria, Paul Durand, ha visto il presidente Abdelmadjid Tebboune.", 'it', 'Paul Durand')?.country).toBe('France');
+  });
+  it("takes the country from a ministry named with it: \"a spokesperson for Brazil's Foreign Ministry\"", () => {
+    expect(person("A spokesperson for Brazil's Foreign Ministry, Ana Costa, told reporters the visit was confirmed.", 'en', 'Ana Costa'))
+      .toEqual({ label: 'Ana Costa', role: 'Spokesperson', country: 'Brazil' });
+  });
+  it('does not make a leader of a spokesperson who serves no state', () => {
+    expect(labels('A spokesperson for the company, John Smith, said the deal was off.', 'en')).toEqual([]);
+    expect(labels('John Smith, a spokesperson for Acme, said the deal was off.', 'en')).toEqual([]);
+  });
+});
+
+describe('the name, a comma, then the role', () => {
+  it('reads a determiner, modifiers and a nationality before the role', () => {
+    expect(person('Jane Roe, the former Kenyan prime minister who founded a new party, met William Ruto.', 'en', 'Jane Roe'))
+      .toEqual({ label: 'Jane Roe', role: 'Prime Minister', country: 'Kenya' });
+    expect(person("Tom Reed, the Treasury's Under Secretary for Sanctions, said the list would grow.", 'en', 'Tom Reed')?.role).toBe('Undersecretary');
+  });
+  it('reads the role after "who serves as" or "come" inside the apposition, with the country named on the way', () => {
+    expect(person("Sam Lee, who serves as the US president's envoy, arrived in Minsk.", 'en', 'Sam Lee'))
+      .toEqual({ label: 'Sam Lee', role: 'Envoy', country: 'United States' });
+    expect(person("Luca Blu, l'uomo scelto da Palazzo Chigi come inviato speciale per la Libia, è arrivato a Tripoli.", 'it', 'Luca Blu'))
+      .toEqual({ label: 'Luca Blu', role: 'Special Envoy', country: 'Italy' });
+  });
+  it('finds the person again by surname', () => {
+    const met = edges("Sam Lee, who serves as the US president's envoy, arrived in Minsk. On Friday Lee met Alexander Lukashenko.", 'meets', '2026-03-10', 'en');
+    expect(met.map((e) => [e.source, e.target].sort())).toContainEqual(['leader:alexander-lukashenko', 'leader:sam-lee']);
+  });
+  it('is not fooled by a fronted phrase, a sentence-opening adverb or a place after a particle', () => {
+    expect(labels('Sulla chiesa legata al Patriarcato di Mosca, il leader russo ha espresso un auspicio.', 'it')).toEqual([]);
+    expect(labels('Ieri Mario Bianchi, portavoce del governo italiano, ha parlato con i giornalisti.', 'it')).toEqual(['Mario Bianchi']);
+  });
+});
+
+describe('spellings of names', () => {
+  it('keeps a middle initial inside the name', () => {
+    expect(labels('William T. Sherman, the US ambassador to Japan, met Sanae Takaichi.', 'en')).toContain('William T. Sherman');
+  });
+  it('matches the Arabic article written with a hyphen, a space or joined', () => {
+    expect(arabicArticleVariants('Badr al-Busaidi')).toEqual(['Badr al Busaidi', 'Badr Albusaidi']);
+    expect(arabicArticleVariants('Mohammed bin Salman')).toEqual([]);
+    expect(labels("Oman's Foreign Minister, Badr Al Busaidi, hosted the talks.", 'en')).toEqual(['Badr Albusaidi']);
+    expect(labels('Ahmed Alsharaa met Recep Tayyip Erdogan in Ankara.', 'en')).toContain('Ahmed al-Sharaa');
+    expect(labels('Il presidente Ahmed al Sharaa ha visto Erdogan.', 'it')).toContain('Ahmed al-Sharaa');
+  });
+});
+
+describe('organisations', () => {
+  it('knows organisations by their other names in both languages', () => {
+    expect(alliances('The Group of 20 summit opens on Saturday.', 'en')).toEqual(['G20']);
+    expect(alliances('Leaders of APEC and of the East African Community met in Lima.', 'en')).toEqual(['APEC', 'East African Community']);
+    expect(alliances("La Siria entra nella coalizione internazionale contro lo Stato islamico.", 'it')).toEqual(['Global Coalition to Defeat ISIS']);
+  });
+});
