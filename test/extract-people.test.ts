@@ -77,3 +77,19 @@ describe('organisations', () => {
     expect(alliances("La Siria entra nella coalizione internazionale contro lo Stato islamico.", 'it')).toEqual(['Global Coalition to Defeat ISIS']);
   });
 });
+
+describe('Italian written without accents', () => {
+  const met = (text: string) => edges(text, 'meets', '2026-03-10', 'it').map((e) => [e.attributes.status, e.attributes.date ?? '']);
+  it('reads a future without its accent, or with an apostrophe for it, as the future', () => {
+    expect(met('Il presidente francese Emmanuel Macron incontrera Donald Trump a Parigi.')).toEqual([['planned', '']]);
+    expect(met("Il presidente francese Emmanuel Macron incontrera' Donald Trump a Parigi.")).toEqual([['planned', '']]);
+  });
+  it("reads \"e'\" as \"è\" and weekdays without accents", () => {
+    expect(met("Macron e Trump si sono incontrati lunedi, e' stato un colloquio piu lungo del previsto.")).toEqual([['held', '2026-03-09']]);
+  });
+  it('keeps the text as written and leaves truncations and nouns alone', () => {
+    const f = fragmentOf("Un po' di terra: Macron incontrera Trump.", '2026-03-10', 'it');
+    const edge = f.edges.find((e) => e.attributes.kind === 'meets');
+    expect(JSON.stringify(edge?.attributes)).toContain('incontrera Trump');
+  });
+});
