@@ -57,6 +57,14 @@ describe('the name, a comma, then the role', () => {
   });
 });
 
+describe('a role before a colon lists its holders', () => {
+  it('takes every member, past appositions the role lexicon does not know', () => {
+    expect(labels("Con lui viaggiano due ministre: Carla Neri, titolare del Turismo, Lucia Bruni, responsabile della Cultura, e Sara Conti, alla guida dell'Ambiente.", 'it'))
+      .toEqual(['Carla Neri', 'Lucia Bruni', 'Sara Conti']);
+    expect(person('She brought two ministers: John Doe, who handles trade, and Jane Roe.', 'en', 'Jane Roe')?.role).toBe('Minister');
+  });
+});
+
 describe('spellings of names', () => {
   it('keeps a middle initial inside the name', () => {
     expect(labels('William T. Sherman, the US ambassador to Japan, met Sanae Takaichi.', 'en')).toContain('William T. Sherman');

@@ -684,7 +684,9 @@ class MentionState {
     if (!role.group) {
       const tail = this.titleTail(j);
       if (tail > j && (this.personNameAt(tail) > 0 || this.rec.names.match(this.tokens, tail)?.payload.entry.kind === 'leader'
-        || (this.tokens[tail]?.text === ',' && (this.appositiveRoleAt(tail + 1) || (!inApposition && this.closedNameAt(tail + 1)))))) j = tail;
+        || (this.tokens[tail]?.text === ',' && (this.appositiveRoleAt(tail + 1) || (!inApposition && this.closedNameAt(tail + 1))))
+        // an apposition's title runs to the apposition's end: "A, titolare dello Sport, B"
+        || (inApposition && this.tokens[tail]?.kind === 'punct' && CLOSING.has(this.tokens[tail]!.text)))) j = tail;
     }
     if (principal && !iso) iso = this.countryOf(principal);
     // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
@@ -722,6 +724,14 @@ class MentionState {
     if (role.group) {
       const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, isos: isos.length > 1 ? [...new Set(isos)] : undefined, role: role.role, entity: organisation });
       return { end: this.groupMembers(group, j), mention: group };
+    }
+    // "tre ministri: A, titolare dello Sport, B e C": a role before a colon lists its holders
+    if (!inApposition && !role.leaderWord && this.tokens[j]?.text === ':') {
+      const mark = this.out.length;
+      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role, entity: organisation });
+      const end = this.groupMembers(group, j);
+      if (group.members?.length) return { end, mention: group };
+      this.out.length = mark;
     }
     const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role, seat });
     if (organisation) described.entity = organisation;
@@ -943,6 +953,9 @@ class MentionState {
       if (sep && (sep.text === ',' || this.rec.lex.coordination.has(sep.norm))) {
         const after = this.tokens[j + 1];
         if (after && (after.upper || this.rec.roles.match(this.tokens, j + 1))) { j++; if (this.rec.lex.coordination.has(this.tokens[j]?.norm ?? '')) j++; continue; }
+        // "B, responsabile dell'Università, e C": an apposition the role lexicon does not know, then the next member
+        const next = sep.text === ',' ? this.afterUnknownApposition(j + 1) : -1;
+        if (next > 0) { j = next; continue; }
       }
       break;
     }
@@ -952,6 +965,22 @@ class MentionState {
       for (const m of members) m.modifier = true;
     }
     return j;
+  }
+
+  /**
+   * In a list of members, the next member's start after an apposition of lower-case words starting at k and closed
+   * by a comma (and a coordination), or -1. Bounded: an apposition is a few words.
+   */
+  private afterUnknownApposition(k: number): number {
+    if (this.tokens[k]?.upper !== false) return -1;
+    for (let x = k + 1; x < k + 9 && x < this.tokens.length; x++) {
+      const t = this.tokens[x]!;
+      if (t.kind !== 'punct') continue;
+      if (t.text !== ',') return -1;
+      const y = this.rec.lex.coordination.has(this.tokens[x + 1]?.norm ?? '') ? x + 2 : x + 1;
+      return this.personNameAt(y) > 0 || this.rec.names.match(this.tokens, y)?.payload.entry.kind === 'leader' ? y : -1;
+    }
+    return -1;
   }
 
   /** "la sua controparte francese", "il suo omologo russo", "his French counterpart". */
