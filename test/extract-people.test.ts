@@ -57,6 +57,25 @@ describe('the name, a comma, then the role', () => {
   });
 });
 
+describe('ranks and titles before the name', () => {
+  it('reads military ranks, spelt out or abbreviated, and a rank after a role', () => {
+    expect(person('Major General Omar Idris met Hakan Fidan on Monday.', 'en', 'Omar Idris')?.role).toBe('General');
+    expect(person('Israeli army chief Lt. Gen. Dan Levi met Hakan Fidan.', 'en', 'Dan Levi')).toEqual({ label: 'Dan Levi', role: 'General', country: 'Israel' });
+    expect(person("L'ammiraglio Paolo Sarti ha incontrato Hakan Fidan.", 'it', 'Paolo Sarti')?.role).toBe('General');
+  });
+  it('reads an institution between the nationality and the role', () => {
+    expect(person('Iranian foreign ministry spokesman Reza Amini said Iran would attend.', 'en', 'Reza Amini'))
+      .toEqual({ label: 'Reza Amini', role: 'Spokesperson', country: 'Iran' });
+  });
+  it('keeps "deputy" when it starts a role', () => {
+    expect(person("Maria Lopez, Spain's deputy foreign minister, told reporters the visit was planned.", 'en', 'Maria Lopez')?.role).toBe('Deputy Minister');
+  });
+  it('does not make leaders of analysts and journalists', () => {
+    expect(labels('Omar Vaez, an analyst at the Crisis Group, said the talks were stalled.', 'en')).toEqual([]);
+    expect(labels('Secondo Mario Rossi, analista dell\'Ispi, il vertice è fallito.', 'it')).toEqual([]);
+  });
+});
+
 describe('a role before a colon lists its holders', () => {
   it('takes every member, past appositions the role lexicon does not know', () => {
     expect(labels("Con lui viaggiano due ministre: Carla Neri, titolare del Turismo, Lucia Bruni, responsabile della Cultura, e Sara Conti, alla guida dell'Ambiente.", 'it'))

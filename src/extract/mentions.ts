@@ -271,7 +271,14 @@ class MentionState {
           // "Strategic Affairs Minister": capitalised words before the role noun belong to the title
           for (let k = 0; k < 3 && this.tokens[roleAt]?.upper && !this.rec.roles.match(this.tokens, roleAt); k++) roleAt++;
         }
-        const nextRole = this.rec.roles.match(this.tokens, roleAt);
+        let nextRole = this.rec.roles.match(this.tokens, roleAt);
+        // "Iranian foreign ministry spokesman Esmaeil Baghaei", "Russian defence ministry spokesman": the institution
+        // between nationality and role
+        if (!nextRole && entry.kind === 'country') {
+          const inst = lex.cues.institutions.at(this.tokens, roleAt);
+          const after = inst > 0 ? this.rec.roles.match(this.tokens, inst) : undefined;
+          if (after && !after.payload.group) { roleAt = inst; nextRole = after; }
+        }
         if (nextRole) {
           this.countryModifier(i, name.end, entry, name.via);
           // "NATO leaders", "EU foreign ministers": an organisation before the role is whom they stand for
@@ -689,6 +696,12 @@ class MentionState {
         || (inApposition && this.tokens[tail]?.kind === 'punct' && CLOSING.has(this.tokens[tail]!.text)))) j = tail;
     }
     if (principal && !iso) iso = this.countryOf(principal);
+    // a rank or title between the role and the name: "Israeli army chief Lt. Gen. Eyal Zamir", "il capo di stato maggiore, generale X"
+    if (!role.group) {
+      const rankAt = this.tokens[j]?.text === ',' ? j + 1 : j;
+      const rank = this.rec.roles.match(this.tokens, rankAt);
+      if (rank && !rank.payload.group && !rank.payload.leaderWord && this.personNameAt(rank.end) > 0) j = rank.end;
+    }
     // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
     if (this.tokens[j]?.text === '(' && this.tokens[j + 2]?.text === ')') j += 3;
 
@@ -881,7 +894,8 @@ class MentionState {
     const people = this.rec.people;
     let p = k;
     if (this.tokens[p] && lex.determiners.has(this.tokens[p]!.norm)) p++;
-    for (let m = people.roleModifiers.at(this.tokens, p); m > 0 && p < k + 5; m = people.roleModifiers.at(this.tokens, p)) p = m;
+    // "former", "deputy": skipped unless they start a role themselves ("deputy foreign minister")
+    for (let m = people.roleModifiers.at(this.tokens, p); m > 0 && p < k + 5 && !this.rec.roles.match(this.tokens, p); m = people.roleModifiers.at(this.tokens, p)) p = m;
     let iso: string | undefined;
     let organisation: string | undefined;
     const g = this.rec.names.match(this.tokens, p);
@@ -896,7 +910,7 @@ class MentionState {
       if (!role) while (q < p + 3 && this.tokens[q]?.upper && this.tokens[q]!.kind === 'word') q++;
       if (this.tokens[q]?.norm !== "'s" || (q === p && !role && !iso && !organisation)) return role && !role.payload.group ? { start: k, roleStart: p, roleEnd: role.end, role: role.payload, iso, organisation, skipFrom: k } : undefined;
       q++;
-      for (let m = people.roleModifiers.at(this.tokens, q); m > 0; m = people.roleModifiers.at(this.tokens, q)) q = m;
+      for (let m = people.roleModifiers.at(this.tokens, q); m > 0 && !this.rec.roles.match(this.tokens, q); m = people.roleModifiers.at(this.tokens, q)) q = m;
       const start = q;
       for (let c = 0; c < 3 && this.tokens[q]?.upper && !this.rec.roles.match(this.tokens, q); c++) q++;
       const head = this.rec.roles.match(this.tokens, q);
