@@ -51,6 +51,10 @@ describe('the name, a comma, then the role', () => {
     const met = edges("Sam Lee, who serves as the US president's envoy, arrived in Minsk. On Friday Lee met Alexander Lukashenko.", 'meets', '2026-03-10', 'en');
     expect(met.map((e) => [e.source, e.target].sort())).toContainEqual(['leader:alexander-lukashenko', 'leader:sam-lee']);
   });
+  it('tells a list of titled people from an apposition', () => {
+    const met = edges('Kenyan President William Ruto, Ugandan President Yoweri Museveni and Tanzanian President Samia Suluhu Hassan held a video call on Monday.', 'meets', '2026-03-10', 'en');
+    expect(met.length).toBe(3);
+  });
   it('is not fooled by a fronted phrase, a sentence-opening adverb or a place after a particle', () => {
     expect(labels('Sulla chiesa legata al Patriarcato di Mosca, il leader russo ha espresso un auspicio.', 'it')).toEqual([]);
     expect(labels('Ieri Mario Bianchi, portavoce del governo italiano, ha parlato con i giornalisti.', 'it')).toEqual(['Mario Bianchi']);

@@ -826,6 +826,11 @@ class MentionState {
       if (g && (g.payload.entry.kind === 'country' || g.payload.entry.kind === 'alliance')) { this.countryModifier(k, g.end, g.payload.entry, g.payload.via); k = g.end; } else k++;
     }
     const r = this.roleNounPhrase(found.start, found.roleEnd, found.role, found.iso, found.roleStart, found.organisation, true);
+    // "Turkish President X, US President Y, ...": the role has its own holder, so this is a list, not an apposition
+    if (r.mention?.kind === 'entity' && r.mention.entityKind === 'leader') {
+      this.out.length = before;
+      return end;
+    }
     const added = this.out.slice(before);
     // The apposition describes `person`: drop the role mention itself, keep its inner mentions as modifiers.
     this.out.splice(before, added.length, ...added.filter((m) => m.kind !== 'role'));
