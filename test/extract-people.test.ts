@@ -20,7 +20,12 @@ describe('a role, a comma, then the name', () => {
     expect(labels('Martedì il numero uno del Sismi, Marco Neri, ha incontrato Hakan Fidan ad Ankara.', 'it')).toContain('Marco Neri');
     expect(person("The talks were attended by the country's former finance minister, Peter Gray.", 'en', 'Peter Gray')?.role).toBe('Finance Minister');
   });
+  it('reads a short complement of the title before the comma', () => {
+    expect(labels('Lo ha detto il sottosegretario al Tesoro per il terrorismo, Marco Gialli, in una nota.', 'it')).toEqual(['Marco Gialli']);
+    expect(person('Il numero due del Pentagono, Mario Rossi, ha incontrato Hakan Fidan.', 'it', 'Mario Rossi')?.country).toBe('United States');
+  });
   it('reads where an ambassador is posted apart from the country served', () => {
+    expect(person('Lo ha scritto il console generale cinese a Nagoya, Wei Lan, sui social.', 'it', 'Wei Lan')?.country).toBe('China');
     expect(person('Claudia Sheinbaum received the Canadian ambassador to Mexico, Laura Stone, on Monday.', 'en', 'Laura Stone'))
       .toEqual({ label: 'Laura Stone', role: 'Ambassador', country: 'Canada' });
     expect(person("Ieri l'ambasciatore francese in Algeria, Paul Durand, ha visto il presidente Abdelmadjid Tebboune.", 'it', 'Paul Durand')?.country).toBe('France');
@@ -73,6 +78,9 @@ describe('ranks and titles before the name', () => {
   });
   it('keeps "deputy" when it starts a role', () => {
     expect(person("Maria Lopez, Spain's deputy foreign minister, told reporters the visit was planned.", 'en', 'Maria Lopez')?.role).toBe('Deputy Minister');
+  });
+  it('reads "the head of" an organisation the gazetteer does not know', () => {
+    expect(labels('Tom Hale, director of the CIA, met Dan Roth, the head of Mossad, in Doha.', 'en')).toEqual(['Dan Roth', 'Tom Hale']);
   });
   it('does not make leaders of analysts and journalists', () => {
     expect(labels('Omar Vaez, an analyst at the Crisis Group, said the talks were stalled.', 'en')).toEqual([]);

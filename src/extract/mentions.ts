@@ -581,6 +581,12 @@ class MentionState {
           j = place.end;
           continue;
         }
+        // a city the gazetteer does not know: "il console generale cinese a Osaka, X"
+        if (!place && this.tokens[at]?.upper && this.tokens[at]!.kind === 'word') {
+          let e = at + 1;
+          while (e < at + 3 && this.tokens[e]?.upper && this.tokens[e]!.kind === 'word') e++;
+          if (this.tokens[e]?.text === ',' || this.tokens[e]?.text === '.') { j = e; continue; }
+        }
       }
       // "a spokesperson for China's Foreign Ministry", "the spokesperson of the Chinese foreign ministry"
       const forAt = people.roleFor.at(this.tokens, j) > 0 ? people.roleFor.at(this.tokens, j) : lex.prepositions.genitive.at(this.tokens, j);
@@ -710,6 +716,11 @@ class MentionState {
     // "il direttore della Cia, Bill Burns, ...", "the former defence minister, Jane Roe.": a name closed by punctuation
     // after the comma is the role's holder even when the role names no state (a spokesperson must, see people.json);
     // not in an apposition, which has its holder before it ("A, titolare dello Sport, B, ...": B is the next one).
+    // "il sottosegretario al Tesoro per il terrorismo, John Hurley,": a short complement of the title, then the name
+    if (!role.group && !inApposition && this.tokens[j]?.text !== ',' && lex.anyPreposition.has(this.tokens[j]?.norm ?? '')) {
+      const comma = this.commaWithin(j + 1, 7);
+      if (comma > 0 && this.closedNameAt(comma + 1)) j = comma;
+    }
     if (this.tokens[j]?.text === ',' && !role.group && (principal || iso || organisation
       || (!inApposition && !this.rec.people.stateRoles.has(role.role) && this.closedNameAt(j + 1)))) personStart = j + 1;
     const known = this.rec.names.match(this.tokens, personStart);
@@ -874,9 +885,28 @@ class MentionState {
     }
     if (!found || found.role.group) return undefined;
     // "..., il leader russo ha detto": after a fronted phrase, a bare leader word with its article is the subject
-    if (strict && found.role.leaderWord && found.roleStart > k) return undefined;
+    // ("..., the head of Mossad" is one: a genitive with a capitalised name follows the leader word)
+    if (strict && found.role.leaderWord && found.roleStart > k && !this.capitalisedGenitiveAt(found.roleEnd)) return undefined;
     if (strict && this.rec.people.stateRoles.has(found.role.role) && !found.iso && !found.organisation && !this.namesStateWithin(found.roleEnd)) return undefined;
     return found;
+  }
+
+  /** "of Mossad", "di Hamas", "of the Mossad": a genitive with a capitalised word at k. */
+  private capitalisedGenitiveAt(k: number): boolean {
+    const lex = this.rec.lex;
+    let g = lex.prepositions.genitive.at(this.tokens, k);
+    if (g < 0) return false;
+    if (this.tokens[g] && lex.determiners.has(this.tokens[g]!.norm)) g++;
+    return Boolean(this.tokens[g]?.upper);
+  }
+
+  /** The first comma in tokens [from, from + n), or -1 when other punctuation or the sentence's end comes first. */
+  private commaWithin(from: number, n: number): number {
+    for (let x = from; x < from + n && x < this.tokens.length; x++) {
+      const t = this.tokens[x]!;
+      if (t.kind === 'punct') return t.text === ',' ? x : -1;
+    }
+    return -1;
   }
 
   /** Does a country or organisation follow within the rest of the clause (up to 8 tokens, stopping at a comma)? */
