@@ -97,6 +97,9 @@ describe('a role before a colon lists its holders', () => {
 });
 
 describe('spellings of names', () => {
+  it('reads a name split by an editor\'s bracket in a quotation', () => {
+    expect(labels('"We see no sign that (Russian President Vladimir) Putin wants peace," she said.', 'en')).toEqual(['Vladimir Putin']);
+  });
   it('keeps a middle initial inside the name', () => {
     expect(labels('William T. Sherman, the US ambassador to Japan, met Sanae Takaichi.', 'en')).toContain('William T. Sherman');
   });

@@ -734,7 +734,15 @@ class MentionState {
     } else if (!role.group) {
       const local = this.localNames.match(this.tokens, personStart);
       const nameEnd = local ? local.end : this.personNameAt(personStart, personStart === j);
-      if (nameEnd > 0) {
+      // "(Russian President Vladimir) Putin": an editor's bracket in a quotation splits a known name
+      const bracketed = nameEnd > 0 && !local && this.tokens[nameEnd]?.text === ')' ? this.rec.names.match(this.tokens, nameEnd + 1) : undefined;
+      if (bracketed && bracketed.payload.entry.kind === 'leader') {
+        const entry = bracketed.payload.entry;
+        this.knowEntry(entry);
+        mention = this.push({ i0: start, i1: bracketed.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: bracketed.payload.via, described: !role.leaderWord });
+        this.describe(entry.key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
+        j = bracketed.end;
+      } else if (nameEnd > 0) {
         const key = local ? local.payload : this.discoverPerson(personStart, nameEnd, role.leaderWord ? undefined : role.role, iso);
         this.describe(key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
         mention = this.push({ i0: start, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern', described: !role.leaderWord });
