@@ -46,6 +46,10 @@ describe('the name, a comma, then the role', () => {
       .toEqual({ label: 'Jane Roe', role: 'Prime Minister', country: 'Kenya' });
     expect(person("Tom Reed, the Treasury's Under Secretary for Sanctions, said the list would grow.", 'en', 'Tom Reed')?.role).toBe('Undersecretary');
   });
+  it("reads a common noun as possessor: \"the country's foreign minister\"", () => {
+    expect(person("The plan was criticised by Jane Roe, the country's foreign minister, on Monday.", 'en', 'Jane Roe')?.role).toBe('Foreign Minister');
+    expect(labels("He met Anna Berg, the company's chief executive, in Brussels.", 'en')).toEqual([]);
+  });
   it('reads the role after "who serves as" or "come" inside the apposition, with the country named on the way', () => {
     expect(person("Sam Lee, who serves as the US president's envoy, arrived in Minsk.", 'en', 'Sam Lee'))
       .toEqual({ label: 'Sam Lee', role: 'Envoy', country: 'United States' });

@@ -951,6 +951,8 @@ class MentionState {
     if (!role || this.tokens[role.end]?.norm === "'s") {
       let q = role ? role.end : p;
       if (!role) while (q < p + 3 && this.tokens[q]?.upper && this.tokens[q]!.kind === 'word') q++;
+      // "the country's foreign minister", "the bloc's top diplomat": a common noun as possessor, after an article
+      if (!role && q === p && p > k && this.tokens[p]?.kind === 'word' && this.tokens[p + 1]?.norm === "'s") q = p + 1;
       if (this.tokens[q]?.norm !== "'s" || (q === p && !role && !iso && !organisation)) return role && !role.payload.group ? { start: k, roleStart: p, roleEnd: role.end, role: role.payload, iso, organisation, skipFrom: k } : undefined;
       q++;
       for (let m = people.roleModifiers.at(this.tokens, q); m > 0 && !this.rec.roles.match(this.tokens, q); m = people.roleModifiers.at(this.tokens, q)) q = m;
