@@ -34,6 +34,12 @@ describe('a role, a comma, then the name', () => {
     expect(person("A spokesperson for Brazil's Foreign Ministry, Ana Costa, told reporters the visit was confirmed.", 'en', 'Ana Costa'))
       .toEqual({ label: 'Ana Costa', role: 'Spokesperson', country: 'Brazil' });
   });
+  it("does not make a leader of a company's spokesperson, named before or after the role", () => {
+    expect(labels('Gazprom spokesman Sergei Kuprin said the flows would resume.', 'en')).toEqual([]);
+    expect(labels('Il portavoce di Gazprom Sergei Kuprin ha detto che i flussi riprenderanno.', 'it')).toEqual([]);
+    expect(person('State Department spokesman Tom Lane said so.', 'en', 'Tom Lane')?.country).toBe('United States');
+    expect(person('Il portavoce del Dipartimento di Stato Tom Lane ha parlato.', 'it', 'Tom Lane')?.country).toBe('United States');
+  });
   it('does not make a leader of a spokesperson who serves no state', () => {
     expect(labels('A spokesperson for the company, John Smith, said the deal was off.', 'en')).toEqual([]);
     expect(labels('John Smith, a spokesperson for Acme, said the deal was off.', 'en')).toEqual([]);

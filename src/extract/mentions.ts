@@ -694,8 +694,11 @@ class MentionState {
     }
     // The rest of a title that names no entity: "Minister of State X", "sottosegretaria alle Imprese X",
     // "capo del Consiglio sovrano, il generale X". Taken only when a person's name follows it.
+    let companyRole = false;
     if (!role.group) {
       const tail = this.titleTail(j);
+      // "il portavoce di Gazprom": a spokesperson of something that is neither a state nor one of its institutions
+      if (tail > j && this.rec.people.stateRoles.has(role.role) && !iso && !organisation && !principal && !this.institutionIn(j, tail)) companyRole = true;
       if (tail > j && (this.personNameAt(tail) > 0 || this.rec.names.match(this.tokens, tail)?.payload.entry.kind === 'leader'
         || (this.tokens[tail]?.text === ',' && (this.appositiveRoleAt(tail + 1) || (!inApposition && this.closedNameAt(tail + 1))))
         // an apposition's title runs to the apposition's end: "A, titolare dello Sport, B"
@@ -711,6 +714,8 @@ class MentionState {
     // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
     if (this.tokens[j]?.text === '(' && this.tokens[j + 2]?.text === ')') j += 3;
 
+    // "Gazprom spokesman X": a capitalised name the gazetteer does not know before a spokesperson is a company
+    if (this.rec.people.stateRoles.has(role.role) && roleStart === start && !iso && !organisation && !principal && this.unknownOwnerBefore(roleStart)) companyRole = true;
     // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma.
     let personStart = j;
     // "il direttore della Cia, Bill Burns, ...", "the former defence minister, Jane Roe.": a name closed by punctuation
@@ -725,7 +730,9 @@ class MentionState {
       || (!inApposition && !this.rec.people.stateRoles.has(role.role) && this.closedNameAt(j + 1)))) personStart = j + 1;
     const known = this.rec.names.match(this.tokens, personStart);
     let mention: Mention | undefined;
-    if (!role.group && known && known.payload.entry.kind === 'leader') {
+    if (companyRole) {
+      // no person: scanning resumes at the name, which stays an ordinary capitalised phrase
+    } else if (!role.group && known && known.payload.entry.kind === 'leader') {
       const entry = known.payload.entry;
       this.knowEntry(entry);
       mention = this.push({ i0: start, i1: known.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: known.payload.via, described: !role.leaderWord });
@@ -897,6 +904,23 @@ class MentionState {
     if (strict && found.role.leaderWord && found.roleStart > k && !this.capitalisedGenitiveAt(found.roleEnd)) return undefined;
     if (strict && this.rec.people.stateRoles.has(found.role.role) && !found.iso && !found.organisation && !this.namesStateWithin(found.roleEnd)) return undefined;
     return found;
+  }
+
+  /** Does an institution ("Dipartimento di Stato", "foreign ministry") start within tokens [from, to)? */
+  private institutionIn(from: number, to: number): boolean {
+    for (let x = from; x < to; x++) if (this.rec.lex.cues.institutions.at(this.tokens, x) > 0) return true;
+    return false;
+  }
+
+  /** Is the word before token i a capitalised name the gazetteer does not know, not opening the sentence ("Gazprom spokesman")? */
+  private unknownOwnerBefore(i: number): boolean {
+    const t = i > 0 ? this.tokens[i - 1] : undefined;
+    if (!t || t.kind !== 'word' || !t.upper || this.rec.notName.has(t.norm)) return false;
+    if (this.rec.stopwords.has(t.norm) && this.isSentenceStart(i - 1)) return false; // "The spokesman ..." 
+    if (this.rec.lex.cues.institutions.endsAt(this.tokens, i) >= 0) return false;
+    // a gazetteer name ending there ("Kremlin", "Hamas") was read before the role; here only unknown words remain
+    for (let s = i - 1; s >= Math.max(0, i - 4); s--) if (this.rec.names.match(this.tokens, s)?.end === i) return false;
+    return true;
   }
 
   /** "of Mossad", "di Hamas", "of the Mossad": a genitive with a capitalised word at k. */
