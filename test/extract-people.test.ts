@@ -2,6 +2,7 @@
 // and spellings of known names the feeds use. Every sentence is invented for the test.
 import { describe, expect, it } from 'vitest';
 import { arabicArticleVariants } from '../src/extract/gazetteer.js';
+import { translitKey } from '../src/extract/mentions.js';
 import { edges, fragmentOf } from './helpers/quality.js';
 
 interface LeaderView { label: string; role?: string; country?: string }
@@ -109,6 +110,13 @@ describe('a role before a colon lists its holders', () => {
 describe('spellings of names', () => {
   it('reads a name split by an editor\'s bracket in a quotation', () => {
     expect(labels('"We see no sign that (Russian President Vladimir) Putin wants peace," she said.', 'en')).toEqual(['Vladimir Putin']);
+  });
+  it('matches transliterations of a known leader: surname, and first name with surname', () => {
+    expect(translitKey('Zelenskiy')).toBe(translitKey('Zelenskyy'));
+    expect(translitKey('Dmitriy')).toBe(translitKey('Dmitri'));
+    expect(labels('Zelenskyi said the talks went well.', 'en')).toEqual(['Volodymyr Zelensky']);
+    expect(labels('President Volodimir Zelenskiy met Dmitriy Peskov.', 'en')).toEqual(['Dmitry Peskov', 'Volodymyr Zelensky']);
+    expect(labels('Volodymyr Zelensky met Andrei Zelensky.', 'en')).toEqual(['Volodymyr Zelensky']);
   });
   it('keeps a middle initial inside the name', () => {
     expect(labels('William T. Sherman, the US ambassador to Japan, met Sanae Takaichi.', 'en')).toContain('William T. Sherman');

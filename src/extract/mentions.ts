@@ -110,9 +110,13 @@ interface Recognizer {
   notName: Set<string>;
   /** Function words, capitalised only because they open the sentence ("Ieri Mario Rossi ...", "Yesterday ..."). */
   stopwords: ReadonlySet<string>;
+  /** Leaders by the transliteration key of a one-word name form (surname, alias), when the key names one leader only. */
+  translit: ReadonlyMap<string, GazetteerEntry>;
 }
 
 const recognizers = new Map<Lang, Recognizer>();
+/** Transliteration keys of words met in articles (bounded memo: the key is a chain of replacements). */
+const translitKeys = new Map<string, string>();
 
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben)-\p{Lu}/u;
 /** Gazetteer kinds that end a person's name rather than continue it. */
@@ -141,6 +145,36 @@ function isInitial(t: Token): boolean {
 
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'dos', 'du', 'la', 'le', 'abu', 'ben', 'mac']);
 
+/**
+ * A key under which transliterations of one name agree: Zelensky, Zelenskyy, Zelenskiy, Zelenskij and Zelenski;
+ * Dmitry and Dmitri; Kharkiv and Harkiv. Accents dropped, kh → h, w → v, runs of y/i/j → i, doubled letters single.
+ */
+export function translitKey(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/kh/g, 'h').replace(/w/g, 'v')
+    .replace(/[yij]+/g, 'i').replace(/(.)\1+/g, '$1');
+}
+
+/** Keys shorter than this are left out: short names collide ("Li", "Lee"). */
+const MIN_TRANSLIT_KEY = 5;
+
+function translitIndex(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
+  const out = new Map<string, GazetteerEntry>();
+  const clash = new Set<string>();
+  for (const e of gazetteer.entries.values()) {
+    if (e.kind !== 'leader') continue;
+    for (const n of e.names) {
+      if ((n.via !== 'surname' && n.via !== 'alias') || /\s/.test(n.form)) continue;
+      const k = translitKey(n.form);
+      if (k.length < MIN_TRANSLIT_KEY) continue;
+      const prev = out.get(k);
+      if (prev && prev !== e) clash.add(k);
+      else out.set(k, e);
+    }
+  }
+  for (const k of clash) out.delete(k);
+  return out;
+}
+
 function recognizer(lang: Lang): Recognizer {
   const cached = recognizers.get(lang);
   if (cached) return cached;
@@ -168,7 +202,7 @@ function recognizer(lang: Lang): Recognizer {
     for (const w of f.split(/\s+/)) notName.add(w);
   }
   for (const w of roleLex.leaderWords) { roles.add(w, { role: 'Leader', group: false, leaderWord: true }); notName.add(w); }
-  const r: Recognizer = { names, roles, gazetteer, lex, people: loadPeople(lang), notName, stopwords: readerData(lang).stopwords };
+  const r: Recognizer = { names, roles, gazetteer, lex, people: loadPeople(lang), notName, stopwords: readerData(lang).stopwords, translit: translitIndex(gazetteer) };
   recognizers.set(lang, r);
   return r;
 }
@@ -346,10 +380,7 @@ class MentionState {
   /** A gazetteer name at i; surnames of leaders only when not part of a longer unknown name. */
   private nameAt(i: number): { end: number; entry: GazetteerEntry; via: NameVia; place?: GazetteerEntry } | undefined {
     const all = this.rec.names.matchAll(this.tokens, i);
-    if (all.length === 0) {
-      const prefixed = this.hyphenatedAdjective(i);
-      return prefixed;
-    }
+    if (all.length === 0) return this.hyphenatedAdjective(i) ?? this.transliterated(i);
     const longest = all[0]!.end;
     // one candidate per entry: "Pedro Sánchez" and its alias "Pedro Sanchez" fold to the same form
     const candidates = all.filter((m, k) => m.end === longest && all.findIndex((x) => x.end === longest && x.payload.entry.key === m.payload.entry.key) === k);
@@ -370,9 +401,37 @@ class MentionState {
     if (entry.kind === 'country' && via === 'name' && this.precededByUnknownName(i)) return undefined;
     // A leader's surname inside a longer unknown name ("Marco Rubio" is fine, "Rubio Gonzalez" is someone else).
     if ((via === 'surname' || via === 'alias') && this.continuesName(longest)) return undefined;
-    // ... and after an unknown first name ("Andrea Costa" is not António Costa).
-    if ((via === 'surname' || via === 'alias') && this.precededByUnknownName(i)) return undefined;
+    // ... and after an unknown first name ("Andrea Costa" is not António Costa), unless it is the leader's own first
+    // name spelt otherwise ("Dmitriy Peskov" for Dmitry Peskov).
+    if ((via === 'surname' || via === 'alias') && this.precededByUnknownName(i) && !this.sameFirstName(i - 1, entry)) return undefined;
     return { end: longest, entry, via };
+  }
+
+  /**
+   * A leader's surname spelt another way ("Zelenskiy" for a gazetteer that lists Zelensky, Zelenskyy): a capitalised
+   * word the gazetteer does not know whose transliteration key is one leader's, with the guards surnames have. Asked
+   * only of capitalised words no name matched; the keys are remembered per word.
+   */
+  private transliterated(i: number): { end: number; entry: GazetteerEntry; via: NameVia } | undefined {
+    const t = this.tokens[i]!;
+    if (!t.upper || t.norm.length < MIN_TRANSLIT_KEY || this.rec.notName.has(t.norm)) return undefined;
+    let key = translitKeys.get(t.norm);
+    if (key === undefined) {
+      key = translitKey(t.norm);
+      if (translitKeys.size > 50_000) translitKeys.clear();
+      translitKeys.set(t.norm, key);
+    }
+    const entry = this.rec.translit.get(key);
+    if (!entry || this.continuesName(i + 1)) return undefined;
+    // after a first name: the leader's own first name spelt otherwise ("Volodimir Zelenskiy"), or nobody's
+    if (this.precededByUnknownName(i) && !this.sameFirstName(i - 1, entry)) return undefined;
+    return { end: i + 1, entry, via: 'surname' };
+  }
+
+  /** Is token k the first name of the leader `entry`, in any transliteration ("Dmitriy" for Dmitry)? */
+  private sameFirstName(k: number, entry: GazetteerEntry): boolean {
+    const first = entry.label.split(' ')[0]!;
+    return first !== entry.label && translitKey(this.tokens[k]!.norm) === translitKey(first);
   }
 
   /** A leader whose known name, opening with a particle (bin, ibn, al), ends the person-like name [i, end). */
@@ -502,6 +561,9 @@ class MentionState {
   }
 
   private discoverPerson(i0: number, i1: number, role: string | undefined, iso: string | undefined): string {
+    // "President Volodimir Zelenskiy": a known leader spelt otherwise, surname and first name
+    const known = this.rec.translit.get(translitKey(this.tokens[i1 - 1]!.norm));
+    if (known && (i1 - i0 === 1 || (i1 - i0 === 2 && this.sameFirstName(i0, known)))) return this.knowEntry(known).key;
     const words = this.tokens.slice(i0, i1).map((t) => t.text);
     const label = words.join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
     const key = `leader:${slugify(label)}`;
