@@ -21,6 +21,9 @@ describe('a role, a comma, then the name', () => {
     expect(labels('Martedì il numero uno del Sismi, Marco Neri, ha incontrato Hakan Fidan ad Ankara.', 'it')).toContain('Marco Neri');
     expect(person("The talks were attended by the country's former finance minister, Peter Gray.", 'en', 'Peter Gray')?.role).toBe('Finance Minister');
   });
+  it("takes \"the country's\" for the country last named", () => {
+    expect(person("Warrants were issued for Israeli Prime Minister Benjamin Netanyahu and the country's former finance minister, Peter Gray.", 'en', 'Peter Gray')?.country).toBe('Israel');
+  });
   it('reads a short complement of the title before the comma', () => {
     expect(labels('Lo ha detto il sottosegretario al Tesoro per il terrorismo, Marco Gialli, in una nota.', 'it')).toEqual(['Marco Gialli']);
     expect(person('Il numero due del Pentagono, Mario Rossi, ha incontrato Hakan Fidan.', 'it', 'Mario Rossi')?.country).toBe('United States');

@@ -229,6 +229,8 @@ class MentionState {
   /** Surnames and full names of people found by pattern, for their later mentions. */
   private readonly localNames = new PhraseIndex<string>({ foldAccents: true, local: true });
   private nextId = 0;
+  /** The key of the country last mentioned (as name, adjective or modifier), for "the country's". */
+  private lastCountry: string | undefined;
   private tokens: Token[] = [];
   private sentenceIndex = 0;
   private out: Mention[] = [];
@@ -372,6 +374,7 @@ class MentionState {
       seat: m.seat, described: m.described, members: m.members, refs: [],
     };
     this.out.push(full);
+    if (m.entityKind === 'country') this.lastCountry = m.entity;
     return full;
   }
 
@@ -632,6 +635,12 @@ class MentionState {
       }
     }
     const people = this.rec.people;
+    // "Israeli Prime Minister X and the country's former defence minister, Y": the country last named
+    if (!iso && this.lastCountry) {
+      let b = roleStart - 1;
+      while (b > 0 && b > roleStart - 4 && people.roleModifiers.at(this.tokens, b) === b + 1) b--;
+      if (b >= 1 && this.tokens[b]?.norm === "'s" && people.countryAnaphora.has(this.tokens[b - 1]!.norm)) iso = this.rec.gazetteer.entries.get(this.lastCountry)?.iso;
+    }
     for (let guard = 0; guard < 4 && j < this.tokens.length; guard++) {
       // where an ambassador or envoy is posted is not the country they serve: "the Japanese ambassador to China"
       const post = people.postingRoles.has(role.role) ? people.postingPrepositions.at(this.tokens, j) : -1;

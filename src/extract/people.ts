@@ -13,9 +13,11 @@ export interface PeopleCues {
   postingRoles: ReadonlySet<string>;
   roleFor: CueSet;
   stateRoles: ReadonlySet<string>;
+  /** "the country's": as a role's possessor, the country last named. */
+  countryAnaphora: ReadonlySet<string>;
 }
 
-const KEYS = ['roleModifiers', 'appositionAs', 'postingPrepositions', 'postingRoles', 'roleFor', 'stateRoles'] as const;
+const KEYS = ['roleModifiers', 'appositionAs', 'postingPrepositions', 'postingRoles', 'roleFor', 'stateRoles', 'countryAnaphora'] as const;
 
 /** Parses and checks a people.json document; throws naming the file and key on bad data. */
 export function parsePeople(lang: Lang, raw: unknown): PeopleCues {
@@ -31,7 +33,7 @@ export function parsePeople(lang: Lang, raw: unknown): PeopleCues {
   return {
     roleModifiers: new CueSet(list('roleModifiers')), appositionAs: new CueSet(list('appositionAs')),
     postingPrepositions: new CueSet(list('postingPrepositions')), postingRoles: new Set(list('postingRoles')),
-    roleFor: new CueSet(list('roleFor')), stateRoles: new Set(list('stateRoles')),
+    roleFor: new CueSet(list('roleFor')), stateRoles: new Set(list('stateRoles')), countryAnaphora: new Set(list('countryAnaphora')),
   };
 }
 
