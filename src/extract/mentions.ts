@@ -2,7 +2,12 @@
 //   - gazetteer names (countries, capitals and seats of power, alliances, known leaders and their surnames),
 //   - people absent from the gazetteer, by pattern: role + nationality + capitalised name
 //     ("il ministro degli Esteri turco Hakan Fidan", "the Russian envoy Kirill Dmitriev"), appositions
-//     ("Steve Witkoff, inviato speciale di Trump"), members of a group ("tra cui Steve Witkoff"),
+//     ("Steve Witkoff, inviato speciale di Trump", "Jane Roe, the former Kenyan prime minister", "X, who serves as
+//     the president's envoy"), a role then a name closed by punctuation ("il direttore della Cia, Bill Burns,"),
+//     members of a group or of a role before a colon ("tra cui Steve Witkoff", "tre ministri: A, B e C"); the
+//     words that let these be read are in data/lang/<lang>/people.json; a company's spokesperson is no leader,
+//   - known leaders under other spellings: transliterations ("Zelenskiy", "Dmitriy Peskov"), a name split by an
+//     editor's bracket ("(Russian President Vladimir) Putin"),
 //   - role descriptions without a name ("il presidente francese", "la sua controparte francese",
 //     "the Kremlin leader") and group phrases ("i due leader", "i negoziatori americani"), which
 //     coreference (coref.ts) resolves later.
@@ -660,7 +665,8 @@ class MentionState {
         }
       }
       // "a spokesperson for China's Foreign Ministry", "the spokesperson of the Chinese foreign ministry"
-      const forAt = people.roleFor.at(this.tokens, j) > 0 ? people.roleFor.at(this.tokens, j) : lex.prepositions.genitive.at(this.tokens, j);
+      const forEnd = people.roleFor.at(this.tokens, j);
+      const forAt = forEnd > 0 ? forEnd : lex.prepositions.genitive.at(this.tokens, j);
       if (forAt > 0 && !iso) {
         const at = this.tokens[forAt] && lex.determiners.has(this.tokens[forAt]!.norm) ? forAt + 1 : forAt;
         const state = this.rec.names.match(this.tokens, at);
@@ -787,16 +793,16 @@ class MentionState {
 
     // "Gazprom spokesman X": a capitalised name the gazetteer does not know before a spokesperson is a company
     if (this.rec.people.stateRoles.has(role.role) && roleStart === start && !iso && !organisation && !principal && this.unknownOwnerBefore(roleStart)) companyRole = true;
-    // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma.
-    let personStart = j;
-    // "il direttore della Cia, Bill Burns, ...", "the former defence minister, Jane Roe.": a name closed by punctuation
-    // after the comma is the role's holder even when the role names no state (a spokesperson must, see people.json);
-    // not in an apposition, which has its holder before it ("A, titolare dello Sport, B, ...": B is the next one).
     // "il sottosegretario al Tesoro per il terrorismo, John Hurley,": a short complement of the title, then the name
     if (!role.group && !inApposition && this.tokens[j]?.text !== ',' && lex.anyPreposition.has(this.tokens[j]?.norm ?? '')) {
       const comma = this.commaWithin(j + 1, 7);
       if (comma > 0 && this.closedNameAt(comma + 1)) j = comma;
     }
+    // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma. After the
+    // comma, a name closed by punctuation is the role's holder even when the role names no state ("il direttore
+    // della Cia, Bill Burns, ...", "the former defence minister, Jane Roe."; a spokesperson must name one, see
+    // people.json); not inside an apposition, which has its holder before it ("A, titolare dello Sport, B, ...").
+    let personStart = j;
     if (this.tokens[j]?.text === ',' && !role.group && (principal || iso || organisation
       || (!inApposition && !this.rec.people.stateRoles.has(role.role) && this.closedNameAt(j + 1)))) personStart = j + 1;
     const known = this.rec.names.match(this.tokens, personStart);
@@ -915,7 +921,7 @@ class MentionState {
     if (this.tokens[end]?.text !== ',') return end;
     const found = this.appositionRole(end + 1, false);
     if (!found) return end;
-    const role = { payload: found.role };
+    const role = found.role;
     const before = this.out.length;
     // countries named before the role ("scelto dalla Casa Bianca come emissario"; "the US president's envoy")
     for (let k = found.skipFrom; k < found.roleStart;) {
@@ -935,8 +941,8 @@ class MentionState {
     const principal = added.find((m) => m.kind === 'entity' && m.entityKind === 'leader' && m !== r.mention);
     const roleIso = added.find((m) => m.kind === 'role')?.iso ?? added.find((m) => m.entityKind === 'country')?.entity?.slice('country:'.length);
     const iso = roleIso ?? (principal ? this.countryOf(principal) : undefined);
-    if (!role.payload.leaderWord) person.described = true;
-    if (person.entity && !r.mention?.entity) this.describe(person.entity, role.payload.leaderWord ? undefined : role.payload.role, iso, principal?.entity);
+    if (!role.leaderWord) person.described = true;
+    if (person.entity && !r.mention?.entity) this.describe(person.entity, role.leaderWord ? undefined : role.role, iso, principal?.entity);
     return r.end;
   }
 
