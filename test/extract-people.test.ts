@@ -2,7 +2,8 @@
 // and spellings of known names the feeds use. Every sentence is invented for the test.
 import { describe, expect, it } from 'vitest';
 import { arabicArticleVariants } from '../src/extract/gazetteer.js';
-import { translitKey } from '../src/extract/mentions.js';
+import { detectMentions, translitKey } from '../src/extract/mentions.js';
+import { readArticle } from '../src/read/index.js';
 import { edges, fragmentOf } from './helpers/quality.js';
 
 interface LeaderView { label: string; role?: string; country?: string }
@@ -69,6 +70,11 @@ describe('the name, a comma, then the role', () => {
   it('finds the person again by surname', () => {
     const met = edges("Sam Lee, who serves as the US president's envoy, arrived in Minsk. On Friday Lee met Alexander Lukashenko.", 'meets', '2026-03-10', 'en');
     expect(met.map((e) => [e.source, e.target].sort())).toContainEqual(['leader:alexander-lukashenko', 'leader:sam-lee']);
+  });
+  it('does not take the surname inside another name ("Capitol Hill")', () => {
+    const article = readArticle('The US ambassador to Serbia, Tom Hill, arrived. Lawmakers on Capitol Hill met Aleksandar Vucic on Monday.', { id: 'q', lang: 'en' });
+    const second = detectMentions(article).mentions[1]!;
+    expect(second.map((m) => m.entity)).toEqual(['leader:aleksandar-vucic']);
   });
   it('tells a list of titled people from an apposition', () => {
     const met = edges('Kenyan President William Ruto, Ugandan President Yoweri Museveni and Tanzanian President Samia Suluhu Hassan held a video call on Monday.', 'meets', '2026-03-10', 'en');

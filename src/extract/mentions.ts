@@ -331,7 +331,8 @@ class MentionState {
     }
 
     const local = this.localNames.match(this.tokens, i);
-    if (local && !this.continuesName(local.end)) {
+    // a surname alone, not after another capitalised word: "Hill said", not "Capitol Hill"
+    if (local && !this.continuesName(local.end) && !(local.end === i + 1 && this.precededByUnknownName(i))) {
       const m = this.push({ i0: i, i1: local.end, kind: 'entity', entity: local.payload, entityKind: 'leader', via: 'surname' });
       return this.apposition(m, local.end);
     }
