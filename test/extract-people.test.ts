@@ -102,6 +102,12 @@ describe('ranks and titles before the name', () => {
   it('reads "the head of" an organisation the gazetteer does not know', () => {
     expect(labels('Tom Hale, director of the CIA, met Dan Roth, the head of Mossad, in Doha.', 'en')).toEqual(['Dan Roth', 'Tom Hale']);
   });
+  it('does not make leaders of former diplomats as commentators, nor of a company\'s president', () => {
+    expect(labels('John Smith, a former ambassador now at a think tank, said the talks would fail.', 'en')).toEqual([]);
+    expect(labels("L'ex ambasciatore Marco Neri ha parlato.", 'it')).toEqual([]);
+    expect(labels("Microsoft's president, Brad Smith, met the EU commissioner.", 'en')).toEqual([]);
+    expect(person('Sanctions hit Jane Roe, the former Kenyan prime minister.', 'en', 'Jane Roe')?.role).toBe('Prime Minister');
+  });
   it('does not make leaders of analysts and journalists', () => {
     expect(labels('Omar Vaez, an analyst at the Crisis Group, said the talks were stalled.', 'en')).toEqual([]);
     expect(labels('Secondo Mario Rossi, analista dell\'Ispi, il vertice è fallito.', 'it')).toEqual([]);

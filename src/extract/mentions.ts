@@ -618,6 +618,8 @@ class MentionState {
     let principal: Mention | undefined;
     let j = roleEnd;
     const lex = this.rec.lex;
+    /** The role belongs to a company (its spokesperson, its president): the name after it is no leader. */
+    let companyRole = false;
     // a role form that names its seat ("titolare della Farnesina", "inquilino del Cremlino"): the seat's country
     for (let k = roleStart + 1; k < roleEnd && !iso; k++) {
       const g = this.rec.names.match(this.tokens, k);
@@ -638,7 +640,7 @@ class MentionState {
         if (owner.entityKind === 'leader') principal = owner;
         else if (owner.entityKind === 'country') iso ??= this.rec.gazetteer.entries.get(owner.entity!)?.iso;
         owner.modifier = true;
-      }
+      } else if (this.unknownOwnerBefore(roleStart - 1)) companyRole = true; // "Microsoft's president, X"
     }
     const people = this.rec.people;
     // "Israeli Prime Minister X and the country's former defence minister, Y": the country last named
@@ -772,7 +774,6 @@ class MentionState {
     }
     // The rest of a title that names no entity: "Minister of State X", "sottosegretaria alle Imprese X",
     // "capo del Consiglio sovrano, il generale X". Taken only when a person's name follows it.
-    let companyRole = false;
     if (!role.group) {
       const tail = this.titleTail(j);
       // "il portavoce di Gazprom": a spokesperson of something that is neither a state nor one of its institutions
@@ -827,6 +828,8 @@ class MentionState {
         mention = this.push({ i0: start, i1: bracketed.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: bracketed.payload.via, described: !role.leaderWord });
         this.describe(entry.key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
         j = bracketed.end;
+      } else if (nameEnd > 0 && !local && this.rec.people.formerNotLeaders.has(role.role) && this.formerBefore(roleStart)) {
+        // "the former ambassador John Smith": a commentator, not a leader (the scan resumes at the name)
       } else if (nameEnd > 0) {
         const key = local ? local.payload : this.discoverPerson(personStart, nameEnd, role.leaderWord ? undefined : role.role, iso);
         this.describe(key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
@@ -980,8 +983,23 @@ class MentionState {
     // "..., il leader russo ha detto": after a fronted phrase, a bare leader word with its article is the subject
     // ("..., the head of Mossad" is one: a genitive with a capitalised name follows the leader word)
     if (strict && found.role.leaderWord && found.roleStart > k && !this.capitalisedGenitiveAt(found.roleEnd)) return undefined;
+    // "X, a former ambassador now at a think tank": a commentator
+    if (strict && this.rec.people.formerNotLeaders.has(found.role.role) && this.formerBefore(found.roleStart)) return undefined;
     if (strict && this.rec.people.stateRoles.has(found.role.role) && !found.iso && !found.organisation && !this.namesStateWithin(found.roleEnd)) return undefined;
     return found;
+  }
+
+  /** Is the role starting at token r introduced as a former one ("a former ambassador", "the former US envoy", "l'ex ambasciatore")? */
+  private formerBefore(r: number): boolean {
+    const people = this.rec.people;
+    for (let b = r - 1; b >= 0 && b > r - 5; b--) {
+      if (people.formerWords.at(this.tokens, b) === b + 1) return true;
+      const t = this.tokens[b]!;
+      if (people.roleModifiers.at(this.tokens, b) === b + 1 || this.rec.lex.determiners.has(t.norm)) continue;
+      if (this.rec.names.match(this.tokens, b)?.payload.entry.kind === 'country') continue;
+      return false;
+    }
+    return false;
   }
 
   /** Does an institution ("Dipartimento di Stato", "foreign ministry") start within tokens [from, to)? */

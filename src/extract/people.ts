@@ -15,9 +15,12 @@ export interface PeopleCues {
   stateRoles: ReadonlySet<string>;
   /** "the country's": as a role's possessor, the country last named. */
   countryAnaphora: ReadonlySet<string>;
+  /** "former", "ex": before a role of `formerNotLeaders`, an unknown person is a commentator, not a leader. */
+  formerWords: CueSet;
+  formerNotLeaders: ReadonlySet<string>;
 }
 
-const KEYS = ['roleModifiers', 'appositionAs', 'postingPrepositions', 'postingRoles', 'roleFor', 'stateRoles', 'countryAnaphora'] as const;
+const KEYS = ['roleModifiers', 'appositionAs', 'postingPrepositions', 'postingRoles', 'roleFor', 'stateRoles', 'countryAnaphora', 'formerWords', 'formerNotLeaders'] as const;
 
 /** Parses and checks a people.json document; throws naming the file and key on bad data. */
 export function parsePeople(lang: Lang, raw: unknown): PeopleCues {
@@ -34,6 +37,7 @@ export function parsePeople(lang: Lang, raw: unknown): PeopleCues {
     roleModifiers: new CueSet(list('roleModifiers')), appositionAs: new CueSet(list('appositionAs')),
     postingPrepositions: new CueSet(list('postingPrepositions')), postingRoles: new Set(list('postingRoles')),
     roleFor: new CueSet(list('roleFor')), stateRoles: new Set(list('stateRoles')), countryAnaphora: new Set(list('countryAnaphora')),
+    formerWords: new CueSet(list('formerWords')), formerNotLeaders: new Set(list('formerNotLeaders')),
   };
 }
 
