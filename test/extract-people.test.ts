@@ -133,6 +133,10 @@ describe('spellings of names', () => {
     expect(labels('President Volodimir Zelenskiy met Dmitriy Peskov.', 'en')).toEqual(['Dmitry Peskov', 'Volodymyr Zelensky']);
     expect(labels('Volodymyr Zelensky met Andrei Zelensky.', 'en')).toEqual(['Volodymyr Zelensky']);
   });
+  it('reads a known name that opens with a title as the name ("Pope Leo", "Papa Francesco")', () => {
+    expect(labels('Pope Leo met Volodymyr Zelensky.', 'en')).toEqual(['Leo XIV', 'Volodymyr Zelensky']);
+    expect(labels('Dopo i funerali di Papa Francesco, Zelensky è tornato a Kiev.', 'it')).toEqual(['Pope Francis', 'Volodymyr Zelensky']);
+  });
   it('keeps a middle initial inside the name', () => {
     expect(labels('William T. Sherman, the US ambassador to Japan, met Sanae Takaichi.', 'en')).toContain('William T. Sherman');
   });

@@ -280,7 +280,9 @@ class MentionState {
     if (counterpart) return counterpart;
 
     const role = this.rec.roles.match(this.tokens, i);
-    if (role) return this.roleNounPhrase(i, role.end, role.payload, undefined).end;
+    // a leader's name that opens with a title ("Papa Francesco", "Pope Leo") is the name, not a role before one
+    const titled = role ? this.rec.names.match(this.tokens, i) : undefined;
+    if (role && !(titled && titled.payload.entry.kind === 'leader' && titled.end > role.end)) return this.roleNounPhrase(i, role.end, role.payload, undefined).end;
 
     // English personal pronouns: coreference links them to the last person named
     if (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) {
