@@ -141,6 +141,24 @@ export function isAcronym(form: string): boolean {
 
 const LANGS: readonly NameLang[] = ['*', 'it', 'en'];
 
+const ARABIC_ARTICLE = /(^|\s)([Aa]l|[Ee]l)(?:-|\s+)(\p{Lu}[\p{L}'’]*)/u;
+
+/**
+ * The spellings feeds use for a name with the Arabic article: "al-Sharaa", "al Sharaa", "Al Sharaa" and
+ * "Alsharaa"; "Badr al-Busaidi", "Badr Al Busaidi", "Badr Albusaidi". Case is folded when names are matched, so
+ * the three shapes (hyphen, space, joined) cover the capitalisations. Only the first article of a name varies:
+ * enough for the names the press writes, and no combinatorial growth.
+ */
+export function arabicArticleVariants(name: string): string[] {
+  const m = ARABIC_ARTICLE.exec(name);
+  if (!m) return [];
+  const [whole, lead, article, word] = m as unknown as [string, string, string, string];
+  const before = name.slice(0, m.index) + lead;
+  const after = name.slice(m.index + whole.length);
+  const joined = `${article[0]!.toUpperCase()}${article.slice(1)}${word.toLowerCase()}`;
+  return [`${before}${article}-${word}${after}`, `${before}${article} ${word}${after}`, `${before}${joined}${after}`].filter((v) => v !== name);
+}
+
 class FormSet {
   private readonly byKey = new Map<string, NameForm>();
   constructor(private readonly caseSensitiveForms: ReadonlySet<string>) {}
@@ -296,6 +314,7 @@ function leaderEntries(raw: unknown, isos: ReadonlySet<string>, alliances: Reado
     const surname = d.surname === undefined ? d.name.trim().split(/\s+/).pop() : d.surname;
     if (surname && surname !== d.name) forms.add(surname, 'surname', '*');
     for (const a of d.aliases ?? []) forms.add(a, 'alias', '*');
+    for (const n of [d.name, ...(d.aliases ?? [])]) for (const v of arabicArticleVariants(n)) forms.add(v, 'alias', '*');
     const entry: GazetteerEntry = { key: `leader:${slugify(d.name)}`, kind: 'leader', label: d.name, role: d.role, names: forms.list() };
     if (d.country) entry.country = d.country;
     if (d.organisation) entry.organisation = d.organisation;

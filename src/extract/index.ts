@@ -1,8 +1,9 @@
 // extract(article) → fragment: the extraction pipeline, one component after another over one document
-// (read → mentions → coreference → relations and time → scored candidates → fragment). Pure: no I/O.
+// (read → spelling → mentions → coreference → relations and time → scored candidates → fragment). Pure: no I/O.
 import type { Article } from '../read/types.js';
 import type { Fragment } from '../graph/model.js';
 import { detectMentions } from './mentions.js';
+import { normaliseSpelling } from './spelling.js';
 import { resolveCoreference } from './coref.js';
 import { extractRelations } from './relations.js';
 import { buildFragment } from './fragment.js';
@@ -14,7 +15,8 @@ export interface ExtractOptions {
   model?: RelationModel;
 }
 
-export function extract(article: Article, opts: ExtractOptions = {}): Fragment {
+export function extract(input: Article, opts: ExtractOptions = {}): Fragment {
+  const article = normaliseSpelling(input); // Italian without accents: token norms only, the text is kept
   const mentions = detectMentions(article);
   resolveCoreference(mentions);
   const relations = extractRelations(article, mentions);

@@ -2,7 +2,12 @@
 //   - gazetteer names (countries, capitals and seats of power, alliances, known leaders and their surnames),
 //   - people absent from the gazetteer, by pattern: role + nationality + capitalised name
 //     ("il ministro degli Esteri turco Hakan Fidan", "the Russian envoy Kirill Dmitriev"), appositions
-//     ("Steve Witkoff, inviato speciale di Trump"), members of a group ("tra cui Steve Witkoff"),
+//     ("Steve Witkoff, inviato speciale di Trump", "Jane Roe, the former Kenyan prime minister", "X, who serves as
+//     the president's envoy"), a role then a name closed by punctuation ("il direttore della Cia, Bill Burns,"),
+//     members of a group or of a role before a colon ("tra cui Steve Witkoff", "tre ministri: A, B e C"); the
+//     words that let these be read are in data/lang/<lang>/people.json; a company's spokesperson is no leader,
+//   - known leaders under other spellings: transliterations ("Zelenskiy", "Dmitriy Peskov"), a name split by an
+//     editor's bracket ("(Russian President Vladimir) Putin"),
 //   - role descriptions without a name ("il presidente francese", "la sua controparte francese",
 //     "the Kremlin leader") and group phrases ("i due leader", "i negoziatori americani"), which
 //     coreference (coref.ts) resolves later.
@@ -11,8 +16,10 @@ import type { Article, Lang, Sentence, Token } from '../read/types.js';
 import { loadGazetteer, slugify, type Gazetteer, type GazetteerEntry, type GazetteerKind, type NameVia } from './gazetteer.js';
 import { loadRoles } from './roles.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
+import { loadPeople, type PeopleCues } from './people.js';
 import { PhraseIndex } from './phrase-index.js';
 import { includes } from '../read/strings.js';
+import { readerData } from '../read/lang-data.js';
 
 export type MentionKind = 'entity' | 'group' | 'role' | 'anaphor';
 
@@ -103,17 +110,75 @@ interface Recognizer {
   roles: PhraseIndex<RoleCandidate>;
   gazetteer: Gazetteer;
   lex: Lexicon;
+  people: PeopleCues;
   /** Words that never start or continue a person's name (function words, months, role words). */
   notName: Set<string>;
+  /** Function words, capitalised only because they open the sentence ("Ieri Mario Rossi ...", "Yesterday ..."). */
+  stopwords: ReadonlySet<string>;
+  /** Leaders by the transliteration key of a one-word name form (surname, alias), when the key names one leader only. */
+  translit: ReadonlyMap<string, GazetteerEntry>;
 }
 
 const recognizers = new Map<Lang, Recognizer>();
+/** Transliteration keys of words met in articles (bounded memo: the key is a chain of replacements). */
+const translitKeys = new Map<string, string>();
 
 const ARABIC_ARTICLE_NAME = /^(?:al|el|ad|as|ash|at|an|ar|az|abu|bin|ibn|ben)-\p{Lu}/u;
 /** Gazetteer kinds that end a person's name rather than continue it. */
 const NOT_IN_NAME_KINDS = /country|alliance|group|place/;
 
+/** Punctuation that closes an apposition ("the ambassador, Mario Rossi, said"; "... the minister, Mario Rossi."). */
+const CLOSING = new Set([',', '.', ';', ':', ')', '»', '"', '\u201d', '!', '?']);
+
+/** An appositive role phrase found by MentionState.appositionRole. */
+interface AppositionRole {
+  /** Where the phrase starts (its determiner), where the role noun starts and ends. */
+  start: number;
+  roleStart: number;
+  roleEnd: number;
+  role: RoleCandidate;
+  iso?: string;
+  organisation?: string;
+  /** Start of the words before the role that may name countries ("scelto dalla Casa Bianca come ..."). */
+  skipFrom: number;
+}
+
+/** A capital letter alone, the initial of a middle name. */
+function isInitial(t: Token): boolean {
+  return t.kind === 'word' && t.upper && t.text.length === 1;
+}
+
 const NAME_PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'dos', 'du', 'la', 'le', 'abu', 'ben', 'mac']);
+
+/**
+ * A key under which transliterations of one name agree: Zelensky, Zelenskyy, Zelenskiy, Zelenskij and Zelenski;
+ * Dmitry and Dmitri; Kharkiv and Harkiv. Accents dropped, kh → h, w → v, runs of y/i/j → i, doubled letters single.
+ */
+export function translitKey(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/kh/g, 'h').replace(/w/g, 'v')
+    .replace(/[yij]+/g, 'i').replace(/(.)\1+/g, '$1');
+}
+
+/** Keys shorter than this are left out: short names collide ("Li", "Lee"). */
+const MIN_TRANSLIT_KEY = 5;
+
+function translitIndex(gazetteer: Gazetteer): Map<string, GazetteerEntry> {
+  const out = new Map<string, GazetteerEntry>();
+  const clash = new Set<string>();
+  for (const e of gazetteer.entries.values()) {
+    if (e.kind !== 'leader') continue;
+    for (const n of e.names) {
+      if ((n.via !== 'surname' && n.via !== 'alias') || /\s/.test(n.form)) continue;
+      const k = translitKey(n.form);
+      if (k.length < MIN_TRANSLIT_KEY) continue;
+      const prev = out.get(k);
+      if (prev && prev !== e) clash.add(k);
+      else out.set(k, e);
+    }
+  }
+  for (const k of clash) out.delete(k);
+  return out;
+}
 
 function recognizer(lang: Lang): Recognizer {
   const cached = recognizers.get(lang);
@@ -142,7 +207,7 @@ function recognizer(lang: Lang): Recognizer {
     for (const w of f.split(/\s+/)) notName.add(w);
   }
   for (const w of roleLex.leaderWords) { roles.add(w, { role: 'Leader', group: false, leaderWord: true }); notName.add(w); }
-  const r: Recognizer = { names, roles, gazetteer, lex, notName };
+  const r: Recognizer = { names, roles, gazetteer, lex, people: loadPeople(lang), notName, stopwords: readerData(lang).stopwords, translit: translitIndex(gazetteer) };
   recognizers.set(lang, r);
   return r;
 }
@@ -169,6 +234,8 @@ class MentionState {
   /** Surnames and full names of people found by pattern, for their later mentions. */
   private readonly localNames = new PhraseIndex<string>({ foldAccents: true, local: true });
   private nextId = 0;
+  /** The key of the country last mentioned (as name, adjective or modifier), for "the country's". */
+  private lastCountry: string | undefined;
   private tokens: Token[] = [];
   private sentenceIndex = 0;
   private out: Mention[] = [];
@@ -213,7 +280,9 @@ class MentionState {
     if (counterpart) return counterpart;
 
     const role = this.rec.roles.match(this.tokens, i);
-    if (role) return this.roleNounPhrase(i, role.end, role.payload, undefined).end;
+    // a leader's name that opens with a title ("Papa Francesco", "Pope Leo") is the name, not a role before one
+    const titled = role ? this.rec.names.match(this.tokens, i) : undefined;
+    if (role && !(titled && titled.payload.entry.kind === 'leader' && titled.end > role.end)) return this.roleNounPhrase(i, role.end, role.payload, undefined).end;
 
     // English personal pronouns: coreference links them to the last person named
     if (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) {
@@ -245,7 +314,14 @@ class MentionState {
           // "Strategic Affairs Minister": capitalised words before the role noun belong to the title
           for (let k = 0; k < 3 && this.tokens[roleAt]?.upper && !this.rec.roles.match(this.tokens, roleAt); k++) roleAt++;
         }
-        const nextRole = this.rec.roles.match(this.tokens, roleAt);
+        let nextRole = this.rec.roles.match(this.tokens, roleAt);
+        // "Iranian foreign ministry spokesman Esmaeil Baghaei", "Russian defence ministry spokesman": the institution
+        // between nationality and role
+        if (!nextRole && entry.kind === 'country') {
+          const inst = lex.cues.institutions.at(this.tokens, roleAt);
+          const after = inst > 0 ? this.rec.roles.match(this.tokens, inst) : undefined;
+          if (after && !after.payload.group) { roleAt = inst; nextRole = after; }
+        }
         if (nextRole) {
           this.countryModifier(i, name.end, entry, name.via);
           // "NATO leaders", "EU foreign ministers": an organisation before the role is whom they stand for
@@ -257,7 +333,8 @@ class MentionState {
     }
 
     const local = this.localNames.match(this.tokens, i);
-    if (local && !this.continuesName(local.end)) {
+    // a surname alone, not after another capitalised word: "Hill said", not "Capitol Hill"
+    if (local && !this.continuesName(local.end) && !(local.end === i + 1 && this.precededByUnknownName(i))) {
       const m = this.push({ i0: i, i1: local.end, kind: 'entity', entity: local.payload, entityKind: 'leader', via: 'surname' });
       return this.apposition(m, local.end);
     }
@@ -270,8 +347,9 @@ class MentionState {
       const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: variant.key, entityKind: 'leader', via: 'alias' });
       return this.apposition(m, nameEnd);
     }
-    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump".
-    if (nameEnd > 0 && this.tokens[nameEnd]?.text === ',' && this.rec.roles.match(this.tokens, nameEnd + 1)) {
+    // An unknown capitalised name followed by an apposition: "Steve Witkoff, inviato speciale di Trump",
+    // "Jane Roe, the former Ruritanian prime minister", "John Doe, who serves as the president's envoy".
+    if (nameEnd > 0 && this.tokens[nameEnd]?.text === ',' && this.appositionRole(nameEnd + 1, true)) {
       const key = this.discoverPerson(i, nameEnd, undefined, undefined);
       const m = this.push({ i0: i, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern' });
       return this.apposition(m, nameEnd);
@@ -304,6 +382,7 @@ class MentionState {
       seat: m.seat, described: m.described, members: m.members, refs: [],
     };
     this.out.push(full);
+    if (m.entityKind === 'country') this.lastCountry = m.entity;
     return full;
   }
 
@@ -312,10 +391,7 @@ class MentionState {
   /** A gazetteer name at i; surnames of leaders only when not part of a longer unknown name. */
   private nameAt(i: number): { end: number; entry: GazetteerEntry; via: NameVia; place?: GazetteerEntry } | undefined {
     const all = this.rec.names.matchAll(this.tokens, i);
-    if (all.length === 0) {
-      const prefixed = this.hyphenatedAdjective(i);
-      return prefixed;
-    }
+    if (all.length === 0) return this.hyphenatedAdjective(i) ?? this.transliterated(i);
     const longest = all[0]!.end;
     // one candidate per entry: "Pedro Sánchez" and its alias "Pedro Sanchez" fold to the same form
     const candidates = all.filter((m, k) => m.end === longest && all.findIndex((x) => x.end === longest && x.payload.entry.key === m.payload.entry.key) === k);
@@ -336,9 +412,37 @@ class MentionState {
     if (entry.kind === 'country' && via === 'name' && this.precededByUnknownName(i)) return undefined;
     // A leader's surname inside a longer unknown name ("Marco Rubio" is fine, "Rubio Gonzalez" is someone else).
     if ((via === 'surname' || via === 'alias') && this.continuesName(longest)) return undefined;
-    // ... and after an unknown first name ("Andrea Costa" is not António Costa).
-    if ((via === 'surname' || via === 'alias') && this.precededByUnknownName(i)) return undefined;
+    // ... and after an unknown first name ("Andrea Costa" is not António Costa), unless it is the leader's own first
+    // name spelt otherwise ("Dmitriy Peskov" for Dmitry Peskov).
+    if ((via === 'surname' || via === 'alias') && this.precededByUnknownName(i) && !this.sameFirstName(i - 1, entry)) return undefined;
     return { end: longest, entry, via };
+  }
+
+  /**
+   * A leader's surname spelt another way ("Zelenskiy" for a gazetteer that lists Zelensky, Zelenskyy): a capitalised
+   * word the gazetteer does not know whose transliteration key is one leader's, with the guards surnames have. Asked
+   * only of capitalised words no name matched; the keys are remembered per word.
+   */
+  private transliterated(i: number): { end: number; entry: GazetteerEntry; via: NameVia } | undefined {
+    const t = this.tokens[i]!;
+    if (!t.upper || t.norm.length < MIN_TRANSLIT_KEY || this.rec.notName.has(t.norm)) return undefined;
+    let key = translitKeys.get(t.norm);
+    if (key === undefined) {
+      key = translitKey(t.norm);
+      if (translitKeys.size > 50_000) translitKeys.clear();
+      translitKeys.set(t.norm, key);
+    }
+    const entry = this.rec.translit.get(key);
+    if (!entry || this.continuesName(i + 1)) return undefined;
+    // after a first name: the leader's own first name spelt otherwise ("Volodimir Zelenskiy"), or nobody's
+    if (this.precededByUnknownName(i) && !this.sameFirstName(i - 1, entry)) return undefined;
+    return { end: i + 1, entry, via: 'surname' };
+  }
+
+  /** Is token k the first name of the leader `entry`, in any transliteration ("Dmitriy" for Dmitry)? */
+  private sameFirstName(k: number, entry: GazetteerEntry): boolean {
+    const first = entry.label.split(' ')[0]!;
+    return first !== entry.label && translitKey(this.tokens[k]!.norm) === translitKey(first);
   }
 
   /** A leader whose known name, opening with a particle (bin, ibn, al), ends the person-like name [i, end). */
@@ -404,13 +508,17 @@ class MentionState {
   /** End of a person-like name starting at i (2–4 capitalised words, particles allowed), or -1. */
   personNameAt(i: number, allowSingle = false): number {
     if (!this.isNameToken(i)) return -1;
+    if (this.rec.stopwords.has(this.tokens[i]!.norm) && this.isSentenceStart(i)) return -1;
     const g = this.rec.names.match(this.tokens, i);
     if (g && g.payload.entry.kind !== 'leader') return -1;
     let end = i + 1;
     while (end < this.tokens.length && end - i < 5) {
       const t = this.tokens[end]!;
-      if (this.isNameToken(end) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader')) end++;
-      else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1)) end += 2;
+      // a middle initial: "William J. Burns", "John K. Hurley" (the sentence splitter keeps "J." inside the sentence)
+      if (end > i && isInitial(t) && this.tokens[end + 1]?.text === '.' && this.isNameToken(end + 2)) end += 2;
+      else if (this.isNameToken(end) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end)?.payload.entry.kind ?? 'leader')) end++;
+      // "Abu Mazen", "Ursula von der Leyen"; not "Patriarcato di Mosca": a place after the particle ends the name
+      else if (NAME_PARTICLES.has(t.norm) && this.isNameToken(end + 1) && !NOT_IN_NAME_KINDS.test(this.rec.names.match(this.tokens, end + 1)?.payload.entry.kind ?? 'leader')) end += 2;
       else if (t.text === '-' && this.isNameToken(end + 1)) end += 2;
       else break;
     }
@@ -464,8 +572,11 @@ class MentionState {
   }
 
   private discoverPerson(i0: number, i1: number, role: string | undefined, iso: string | undefined): string {
+    // "President Volodimir Zelenskiy": a known leader spelt otherwise, surname and first name
+    const known = this.rec.translit.get(translitKey(this.tokens[i1 - 1]!.norm));
+    if (known && (i1 - i0 === 1 || (i1 - i0 === 2 && this.sameFirstName(i0, known)))) return this.knowEntry(known).key;
     const words = this.tokens.slice(i0, i1).map((t) => t.text);
-    const label = words.join(' ').replace(/ - /g, '-');
+    const label = words.join(' ').replace(/ - /g, '-').replace(/ \./g, '.');
     const key = `leader:${slugify(label)}`;
     let e = this.entities.get(key);
     if (!e) {
@@ -501,7 +612,7 @@ class MentionState {
    * A role noun phrase: role [nationality] [genitive: of country | of person] [name | , name ,].
    * `start` is where the phrase began (before a pre-posed nationality), `roleEnd` where the role noun ends.
    */
-  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start, preOrganisation?: string): { end: number; mention?: Mention } {
+  private roleNounPhrase(start: number, roleEnd: number, role: RoleCandidate, preIso: string | undefined, roleStart = start, preOrganisation?: string, inApposition = false): { end: number; mention?: Mention } {
     let iso = preIso;
     const isos: string[] = preIso ? [preIso] : [];
     let seat: string | undefined = preIso && roleStart > start ? this.seatText(start, roleStart) : undefined;
@@ -509,6 +620,8 @@ class MentionState {
     let principal: Mention | undefined;
     let j = roleEnd;
     const lex = this.rec.lex;
+    /** The role belongs to a company (its spokesperson, its president): the name after it is no leader. */
+    let companyRole = false;
     // a role form that names its seat ("titolare della Farnesina", "inquilino del Cremlino"): the seat's country
     for (let k = roleStart + 1; k < roleEnd && !iso; k++) {
       const g = this.rec.names.match(this.tokens, k);
@@ -529,9 +642,50 @@ class MentionState {
         if (owner.entityKind === 'leader') principal = owner;
         else if (owner.entityKind === 'country') iso ??= this.rec.gazetteer.entries.get(owner.entity!)?.iso;
         owner.modifier = true;
-      }
+      } else if (this.unknownOwnerBefore(roleStart - 1)) companyRole = true; // "Microsoft's president, X"
+    }
+    const people = this.rec.people;
+    // "Israeli Prime Minister X and the country's former defence minister, Y": the country last named
+    if (!iso && this.lastCountry) {
+      let b = roleStart - 1;
+      while (b > 0 && b > roleStart - 4 && people.roleModifiers.at(this.tokens, b) === b + 1) b--;
+      if (b >= 1 && this.tokens[b]?.norm === "'s" && people.countryAnaphora.has(this.tokens[b - 1]!.norm)) iso = this.rec.gazetteer.entries.get(this.lastCountry)?.iso;
     }
     for (let guard = 0; guard < 4 && j < this.tokens.length; guard++) {
+      // where an ambassador or envoy is posted is not the country they serve: "the Japanese ambassador to China"
+      const post = people.postingRoles.has(role.role) ? people.postingPrepositions.at(this.tokens, j) : -1;
+      if (post > 0) {
+        const at = this.tokens[post] && lex.determiners.has(this.tokens[post]!.norm) ? post + 1 : post;
+        const place = this.rec.names.match(this.tokens, at);
+        if (place && place.payload.entry.kind === 'country' && place.payload.via !== 'adjective') {
+          this.countryModifier(at, place.end, place.payload.entry, place.payload.via);
+          j = place.end;
+          continue;
+        }
+        // a city the gazetteer does not know: "il console generale cinese a Osaka, X"
+        if (!place && this.tokens[at]?.upper && this.tokens[at]!.kind === 'word') {
+          let e = at + 1;
+          while (e < at + 3 && this.tokens[e]?.upper && this.tokens[e]!.kind === 'word') e++;
+          if (this.tokens[e]?.text === ',' || this.tokens[e]?.text === '.') { j = e; continue; }
+        }
+      }
+      // "a spokesperson for China's Foreign Ministry", "the spokesperson of the Chinese foreign ministry"
+      const forEnd = people.roleFor.at(this.tokens, j);
+      const forAt = forEnd > 0 ? forEnd : lex.prepositions.genitive.at(this.tokens, j);
+      if (forAt > 0 && !iso) {
+        const at = this.tokens[forAt] && lex.determiners.has(this.tokens[forAt]!.norm) ? forAt + 1 : forAt;
+        const state = this.rec.names.match(this.tokens, at);
+        if (state && state.payload.entry.kind === 'country') {
+          const after = this.tokens[state.end]?.norm === "'s" ? state.end + 1 : state.end;
+          const inst = lex.cues.institutions.at(this.tokens, after);
+          if (inst > 0 && (after > state.end || state.payload.via === 'adjective')) {
+            iso = state.payload.entry.iso;
+            this.countryModifier(at, state.end, state.payload.entry, state.payload.via);
+            j = inst;
+            continue;
+          }
+        }
+      }
       // nationality adjective right after the role: "presidente francese", "negoziatori americani"
       const adj = this.rec.names.match(this.tokens, j);
       if (adj && adj.payload.via === 'adjective' && adj.payload.entry.kind === 'country') {
@@ -567,7 +721,9 @@ class MentionState {
         }
       }
       // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
-      const gen = lex.prepositions.genitive.at(this.tokens, j);
+      let gen = lex.prepositions.genitive.at(this.tokens, j);
+      // "of the United Nations": English has the article after the preposition (Italian "delle" holds it)
+      if (gen > 0 && this.tokens[gen] && lex.determiners.has(this.tokens[gen]!.norm) && this.rec.names.startsAt(this.tokens, gen + 1)) gen++;
       if (gen > 0) {
         const g = this.rec.names.match(this.tokens, gen);
         if (g && g.payload.via !== 'adjective' && (!role.group || g.payload.entry.kind !== 'leader')) {
@@ -622,19 +778,42 @@ class MentionState {
     // "capo del Consiglio sovrano, il generale X". Taken only when a person's name follows it.
     if (!role.group) {
       const tail = this.titleTail(j);
+      // "il portavoce di Gazprom": a spokesperson of something that is neither a state nor one of its institutions
+      if (tail > j && this.rec.people.stateRoles.has(role.role) && !iso && !organisation && !principal && !this.institutionIn(j, tail)) companyRole = true;
       if (tail > j && (this.personNameAt(tail) > 0 || this.rec.names.match(this.tokens, tail)?.payload.entry.kind === 'leader'
-        || (this.tokens[tail]?.text === ',' && this.appositiveRoleAt(tail + 1)))) j = tail;
+        || (this.tokens[tail]?.text === ',' && (this.appositiveRoleAt(tail + 1) || (!inApposition && this.closedNameAt(tail + 1))))
+        // an apposition's title runs to the apposition's end: "A, titolare dello Sport, B"
+        || (inApposition && this.tokens[tail]?.kind === 'punct' && CLOSING.has(this.tokens[tail]!.text)))) j = tail;
     }
     if (principal && !iso) iso = this.countryOf(principal);
+    // a rank or title between the role and the name: "Israeli army chief Lt. Gen. Eyal Zamir", "il capo di stato maggiore, generale X"
+    if (!role.group) {
+      const rankAt = this.tokens[j]?.text === ',' ? j + 1 : j;
+      const rank = this.rec.roles.match(this.tokens, rankAt);
+      if (rank && !rank.payload.group && !rank.payload.leaderWord && this.personNameAt(rank.end) > 0) j = rank.end;
+    }
     // a parenthesised acronym: "il direttore generale dell'Agenzia internazionale per l'energia atomica (Aiea), Rafael Grossi"
     if (this.tokens[j]?.text === '(' && this.tokens[j + 2]?.text === ')') j += 3;
 
-    // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma.
+    // "Gazprom spokesman X": a capitalised name the gazetteer does not know before a spokesperson is a company
+    if (this.rec.people.stateRoles.has(role.role) && roleStart === start && !iso && !organisation && !principal && this.unknownOwnerBefore(roleStart)) companyRole = true;
+    // "il sottosegretario al Tesoro per il terrorismo, John Hurley,": a short complement of the title, then the name
+    if (!role.group && !inApposition && this.tokens[j]?.text !== ',' && lex.anyPreposition.has(this.tokens[j]?.norm ?? '')) {
+      const comma = this.commaWithin(j + 1, 7);
+      if (comma > 0 && this.closedNameAt(comma + 1)) j = comma;
+    }
+    // The name: right after the role ("il presidente Emmanuel Macron"), or in apposition after a comma. After the
+    // comma, a name closed by punctuation is the role's holder even when the role names no state ("il direttore
+    // della Cia, Bill Burns, ...", "the former defence minister, Jane Roe."; a spokesperson must name one, see
+    // people.json); not inside an apposition, which has its holder before it ("A, titolare dello Sport, B, ...").
     let personStart = j;
-    if (this.tokens[j]?.text === ',' && (principal || iso || organisation) && !role.group) personStart = j + 1;
+    if (this.tokens[j]?.text === ',' && !role.group && (principal || iso || organisation
+      || (!inApposition && !this.rec.people.stateRoles.has(role.role) && this.closedNameAt(j + 1)))) personStart = j + 1;
     const known = this.rec.names.match(this.tokens, personStart);
     let mention: Mention | undefined;
-    if (!role.group && known && known.payload.entry.kind === 'leader') {
+    if (companyRole) {
+      // no person: scanning resumes at the name, which stays an ordinary capitalised phrase
+    } else if (!role.group && known && known.payload.entry.kind === 'leader') {
       const entry = known.payload.entry;
       this.knowEntry(entry);
       mention = this.push({ i0: start, i1: known.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: known.payload.via, described: !role.leaderWord });
@@ -643,7 +822,17 @@ class MentionState {
     } else if (!role.group) {
       const local = this.localNames.match(this.tokens, personStart);
       const nameEnd = local ? local.end : this.personNameAt(personStart, personStart === j);
-      if (nameEnd > 0) {
+      // "(Russian President Vladimir) Putin": an editor's bracket in a quotation splits a known name
+      const bracketed = nameEnd > 0 && !local && this.tokens[nameEnd]?.text === ')' ? this.rec.names.match(this.tokens, nameEnd + 1) : undefined;
+      if (bracketed && bracketed.payload.entry.kind === 'leader') {
+        const entry = bracketed.payload.entry;
+        this.knowEntry(entry);
+        mention = this.push({ i0: start, i1: bracketed.end, kind: 'entity', entity: entry.key, entityKind: 'leader', via: bracketed.payload.via, described: !role.leaderWord });
+        this.describe(entry.key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
+        j = bracketed.end;
+      } else if (nameEnd > 0 && !local && this.rec.people.formerNotLeaders.has(role.role) && this.formerBefore(roleStart)) {
+        // "the former ambassador John Smith": a commentator, not a leader (the scan resumes at the name)
+      } else if (nameEnd > 0) {
         const key = local ? local.payload : this.discoverPerson(personStart, nameEnd, role.leaderWord ? undefined : role.role, iso);
         this.describe(key, role.leaderWord ? undefined : role.role, iso, principal?.entity);
         mention = this.push({ i0: start, i1: nameEnd, kind: 'entity', entity: key, entityKind: 'leader', via: 'pattern', described: !role.leaderWord });
@@ -657,6 +846,14 @@ class MentionState {
     if (role.group) {
       const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, isos: isos.length > 1 ? [...new Set(isos)] : undefined, role: role.role, entity: organisation });
       return { end: this.groupMembers(group, j), mention: group };
+    }
+    // "tre ministri: A, titolare dello Sport, B e C": a role before a colon lists its holders
+    if (!inApposition && !role.leaderWord && this.tokens[j]?.text === ':') {
+      const mark = this.out.length;
+      const group = this.push({ i0: start, i1: j, kind: 'group', via: 'group', iso, role: role.role, entity: organisation });
+      const end = this.groupMembers(group, j);
+      if (group.members?.length) return { end, mention: group };
+      this.out.length = mark;
     }
     const described = this.push({ i0: start, i1: j, kind: 'role', via: 'role', iso, role: role.leaderWord ? undefined : role.role, seat });
     if (organisation) described.entity = organisation;
@@ -728,10 +925,21 @@ class MentionState {
   /** "X, inviato speciale di Trump," — a role in apposition describes X. Returns where scanning resumes. */
   private apposition(person: Mention, end: number): number {
     if (this.tokens[end]?.text !== ',') return end;
-    const role = this.rec.roles.match(this.tokens, end + 1);
-    if (!role || role.payload.group) return end;
+    const found = this.appositionRole(end + 1, false);
+    if (!found) return end;
+    const role = found.role;
     const before = this.out.length;
-    const r = this.roleNounPhrase(end + 1, role.end, role.payload, undefined);
+    // countries named before the role ("scelto dalla Casa Bianca come emissario"; "the US president's envoy")
+    for (let k = found.skipFrom; k < found.roleStart;) {
+      const g = this.rec.names.match(this.tokens, k);
+      if (g && (g.payload.entry.kind === 'country' || g.payload.entry.kind === 'alliance')) { this.countryModifier(k, g.end, g.payload.entry, g.payload.via); k = g.end; } else k++;
+    }
+    const r = this.roleNounPhrase(found.start, found.roleEnd, found.role, found.iso, found.roleStart, found.organisation, true);
+    // "Turkish President X, US President Y, ...": the role has its own holder, so this is a list, not an apposition
+    if (r.mention?.kind === 'entity' && r.mention.entityKind === 'leader') {
+      this.out.length = before;
+      return end;
+    }
     const added = this.out.slice(before);
     // The apposition describes `person`: drop the role mention itself, keep its inner mentions as modifiers.
     this.out.splice(before, added.length, ...added.filter((m) => m.kind !== 'role'));
@@ -739,9 +947,153 @@ class MentionState {
     const principal = added.find((m) => m.kind === 'entity' && m.entityKind === 'leader' && m !== r.mention);
     const roleIso = added.find((m) => m.kind === 'role')?.iso ?? added.find((m) => m.entityKind === 'country')?.entity?.slice('country:'.length);
     const iso = roleIso ?? (principal ? this.countryOf(principal) : undefined);
-    if (!role.payload.leaderWord) person.described = true;
-    if (person.entity && !r.mention?.entity) this.describe(person.entity, role.payload.leaderWord ? undefined : role.payload.role, iso, principal?.entity);
+    if (!role.leaderWord) person.described = true;
+    if (person.entity && !r.mention?.entity) this.describe(person.entity, role.leaderWord ? undefined : role.role, iso, principal?.entity);
     return r.end;
+  }
+
+  /**
+   * The role of an apposition starting at token k, or undefined: "inviato speciale di Trump", "the former
+   * Ruritanian prime minister", "the Treasury's Under Secretary", "the US president's envoy", and a role after a
+   * cue inside the apposition ("l'uomo scelto dalla Casa Bianca come emissario", "who serves as the envoy"). A
+   * country named before the role is the person's (`iso`); `skipFrom`..`roleStart` may hold further names.
+   * Pure: records nothing. `strict`: the apposition is the only evidence that an unknown name is a person, so a
+   * role of `stateRoles` (spokesperson) needs a state or organisation in it.
+   */
+  private appositionRole(k: number, strict: boolean): AppositionRole | undefined {
+    const direct = this.rolePhraseAt(k);
+    let found = direct;
+    if (!found) {
+      // a cue within the apposition (bounded: an apposition is short), the role after it
+      const people = this.rec.people;
+      for (let x = k; x < k + 12 && x < this.tokens.length; x++) {
+        const t = this.tokens[x]!;
+        if (t.kind === 'punct' && t.text !== "'" && t.text !== '\u2019') break;
+        const cue = people.appositionAs.at(this.tokens, x);
+        if (cue > 0) { found = this.rolePhraseAt(cue); break; }
+      }
+      if (found) {
+        // a country or seat named on the way gives the person's country: "scelto dalla Casa Bianca come emissario"
+        for (let x = k; x < found.start && !found.iso; x++) {
+          const g = this.rec.names.match(this.tokens, x);
+          if (g && g.payload.entry.kind === 'country' && g.payload.via !== 'adjective') found.iso = g.payload.entry.iso;
+        }
+        found.skipFrom = k;
+      }
+    }
+    if (!found || found.role.group) return undefined;
+    // "..., il leader russo ha detto": after a fronted phrase, a bare leader word with its article is the subject
+    // ("..., the head of Mossad" is one: a genitive with a capitalised name follows the leader word)
+    if (strict && found.role.leaderWord && found.roleStart > k && !this.capitalisedGenitiveAt(found.roleEnd)) return undefined;
+    // "X, a former ambassador now at a think tank": a commentator
+    if (strict && this.rec.people.formerNotLeaders.has(found.role.role) && this.formerBefore(found.roleStart)) return undefined;
+    if (strict && this.rec.people.stateRoles.has(found.role.role) && !found.iso && !found.organisation && !this.namesStateWithin(found.roleEnd)) return undefined;
+    return found;
+  }
+
+  /** Is the role starting at token r introduced as a former one ("a former ambassador", "the former US envoy", "l'ex ambasciatore")? */
+  private formerBefore(r: number): boolean {
+    const people = this.rec.people;
+    for (let b = r - 1; b >= 0 && b > r - 5; b--) {
+      if (people.formerWords.at(this.tokens, b) === b + 1) return true;
+      const t = this.tokens[b]!;
+      if (people.roleModifiers.at(this.tokens, b) === b + 1 || this.rec.lex.determiners.has(t.norm)) continue;
+      if (this.rec.names.match(this.tokens, b)?.payload.entry.kind === 'country') continue;
+      return false;
+    }
+    return false;
+  }
+
+  /** Does an institution ("Dipartimento di Stato", "foreign ministry") start within tokens [from, to)? */
+  private institutionIn(from: number, to: number): boolean {
+    for (let x = from; x < to; x++) if (this.rec.lex.cues.institutions.at(this.tokens, x) > 0) return true;
+    return false;
+  }
+
+  /** Is the word before token i a capitalised name the gazetteer does not know, not opening the sentence ("Gazprom spokesman")? */
+  private unknownOwnerBefore(i: number): boolean {
+    const t = i > 0 ? this.tokens[i - 1] : undefined;
+    if (!t || t.kind !== 'word' || !t.upper || this.rec.notName.has(t.norm)) return false;
+    if (this.rec.stopwords.has(t.norm) && this.isSentenceStart(i - 1)) return false; // "The spokesman ..." 
+    if (this.rec.lex.cues.institutions.endsAt(this.tokens, i) >= 0) return false;
+    // a gazetteer name ending there ("Kremlin", "Hamas") was read before the role; here only unknown words remain
+    for (let s = i - 1; s >= Math.max(0, i - 4); s--) if (this.rec.names.match(this.tokens, s)?.end === i) return false;
+    return true;
+  }
+
+  /** "of Mossad", "di Hamas", "of the Mossad": a genitive with a capitalised word at k. */
+  private capitalisedGenitiveAt(k: number): boolean {
+    const lex = this.rec.lex;
+    let g = lex.prepositions.genitive.at(this.tokens, k);
+    if (g < 0) return false;
+    if (this.tokens[g] && lex.determiners.has(this.tokens[g]!.norm)) g++;
+    return Boolean(this.tokens[g]?.upper);
+  }
+
+  /** The first comma in tokens [from, from + n), or -1 when other punctuation or the sentence's end comes first. */
+  private commaWithin(from: number, n: number): number {
+    for (let x = from; x < from + n && x < this.tokens.length; x++) {
+      const t = this.tokens[x]!;
+      if (t.kind === 'punct') return t.text === ',' ? x : -1;
+    }
+    return -1;
+  }
+
+  /** Does a country or organisation follow within the rest of the clause (up to 8 tokens, stopping at a comma)? */
+  private namesStateWithin(from: number): boolean {
+    for (let x = from; x < from + 8 && x < this.tokens.length; x++) {
+      if (this.tokens[x]!.text === ',') return false;
+      const kind = this.rec.names.match(this.tokens, x)?.payload.entry.kind;
+      if (kind === 'country' || kind === 'alliance') return true;
+    }
+    return false;
+  }
+
+  /**
+   * A role noun phrase starting at k, as it opens an apposition: [determiner] [modifiers] then a role, a country
+   * and a role ("the US Under Secretary", "Oman's Foreign Minister"), or a possessor and a role ("the Treasury's
+   * Under Secretary", "the US president's envoy": the envoy is the head, the president names the country).
+   */
+  private rolePhraseAt(k: number): AppositionRole | undefined {
+    const lex = this.rec.lex;
+    const people = this.rec.people;
+    let p = k;
+    if (this.tokens[p] && lex.determiners.has(this.tokens[p]!.norm)) p++;
+    // "former", "deputy": skipped unless they start a role themselves ("deputy foreign minister")
+    for (let m = people.roleModifiers.at(this.tokens, p); m > 0 && p < k + 5 && !this.rec.roles.match(this.tokens, p); m = people.roleModifiers.at(this.tokens, p)) p = m;
+    let iso: string | undefined;
+    let organisation: string | undefined;
+    const g = this.rec.names.match(this.tokens, p);
+    if (g && (g.payload.entry.kind === 'country' || (g.payload.entry.kind === 'alliance' && g.payload.via !== 'adjective'))) {
+      if (g.payload.entry.kind === 'country') iso = g.payload.entry.iso; else organisation = g.payload.entry.key;
+      p = g.end;
+    }
+    // "the Treasury's", "Oman's", "the president's": a possessor, then (capitalised words of the title and) the role
+    let role = this.rec.roles.match(this.tokens, p);
+    if (!role || this.tokens[role.end]?.norm === "'s") {
+      let q = role ? role.end : p;
+      if (!role) while (q < p + 3 && this.tokens[q]?.upper && this.tokens[q]!.kind === 'word') q++;
+      // "the country's foreign minister", "the bloc's top diplomat": a common noun as possessor, after an article
+      if (!role && q === p && p > k && this.tokens[p]?.kind === 'word' && this.tokens[p + 1]?.norm === "'s") q = p + 1;
+      if (this.tokens[q]?.norm !== "'s" || (q === p && !role && !iso && !organisation)) return role && !role.payload.group ? { start: k, roleStart: p, roleEnd: role.end, role: role.payload, iso, organisation, skipFrom: k } : undefined;
+      q++;
+      for (let m = people.roleModifiers.at(this.tokens, q); m > 0 && !this.rec.roles.match(this.tokens, q); m = people.roleModifiers.at(this.tokens, q)) q = m;
+      const start = q;
+      for (let c = 0; c < 3 && this.tokens[q]?.upper && !this.rec.roles.match(this.tokens, q); c++) q++;
+      const head = this.rec.roles.match(this.tokens, q);
+      if (!head) return undefined;
+      return { start: k, roleStart: Math.min(start, q), roleEnd: head.end, role: head.payload, iso, organisation, skipFrom: k };
+    }
+    return { start: k, roleStart: p, roleEnd: role.end, role: role.payload, iso, organisation, skipFrom: k };
+  }
+
+  /** A person's name of two words or more at k, closed by punctuation or the sentence's end ("..., Mario Rossi, ..."). */
+  private closedNameAt(k: number): boolean {
+    const known = this.rec.names.match(this.tokens, k);
+    const end = known && known.payload.entry.kind === 'leader' ? known.end : this.personNameAt(k);
+    if (end < 0) return false;
+    const t = this.tokens[end];
+    return !t || (t.kind === 'punct' && CLOSING.has(t.text));
   }
 
   /** "i negoziatori americani, tra cui Steve Witkoff": named members of a group. */
@@ -782,6 +1134,9 @@ class MentionState {
       if (sep && (sep.text === ',' || this.rec.lex.coordination.has(sep.norm))) {
         const after = this.tokens[j + 1];
         if (after && (after.upper || this.rec.roles.match(this.tokens, j + 1))) { j++; if (this.rec.lex.coordination.has(this.tokens[j]?.norm ?? '')) j++; continue; }
+        // "B, responsabile dell'Università, e C": an apposition the role lexicon does not know, then the next member
+        const next = sep.text === ',' ? this.afterUnknownApposition(j + 1) : -1;
+        if (next > 0) { j = next; continue; }
       }
       break;
     }
@@ -791,6 +1146,22 @@ class MentionState {
       for (const m of members) m.modifier = true;
     }
     return j;
+  }
+
+  /**
+   * In a list of members, the next member's start after an apposition of lower-case words starting at k and closed
+   * by a comma (and a coordination), or -1. Bounded: an apposition is a few words.
+   */
+  private afterUnknownApposition(k: number): number {
+    if (this.tokens[k]?.upper !== false) return -1;
+    for (let x = k + 1; x < k + 9 && x < this.tokens.length; x++) {
+      const t = this.tokens[x]!;
+      if (t.kind !== 'punct') continue;
+      if (t.text !== ',') return -1;
+      const y = this.rec.lex.coordination.has(this.tokens[x + 1]?.norm ?? '') ? x + 2 : x + 1;
+      return this.personNameAt(y) > 0 || this.rec.names.match(this.tokens, y)?.payload.entry.kind === 'leader' ? y : -1;
+    }
+    return -1;
   }
 
   /** "la sua controparte francese", "il suo omologo russo", "his French counterpart". */
