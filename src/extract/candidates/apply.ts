@@ -27,6 +27,7 @@ export function ruleFindings(rels: RelationResult, entityIso: (key: string) => s
   const out: RuleFindings = {
     pairs: { meets: new Set(), negotiates: new Set(), sanctions: new Set() },
     sentences: { meets: new Set(), negotiates: new Set(), sanctions: new Set() },
+    meetings: new Set(),
   };
   for (const o of rels.occurrences) {
     const all = o.sides.flat();
@@ -34,7 +35,10 @@ export function ruleFindings(rels: RelationResult, entityIso: (key: string) => s
     const families: CueFamily[] = o.family === 'meets' ? ['meets'] : people ? ['negotiates', 'meets'] : ['negotiates'];
     for (const fam of families) {
       out.sentences[fam].add(o.sentence);
-      for (const [a, b] of occurrencePairs(o)) out.pairs[fam].add(pairKey(fam, a, b));
+      for (const [a, b] of occurrencePairs(o)) {
+        out.pairs[fam].add(pairKey(fam, a, b));
+        if (fam === 'meets') out.meetings.add(`${o.sentence}:${pairKey(fam, a, b)}`);
+      }
     }
   }
   for (const r of rels.relations) {
@@ -88,8 +92,9 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
   const facts: FactCache = new Map();
   return candidates.map((c) => {
     const key = pairKey(c.family, c.a.key, c.b.key);
-    // a pair the rules found is kept as the rules tell it: no features to weigh
-    if (rules.pairs[c.family].has(key)) return { candidate: c, key, features: {}, p: 0, byRules: true };
+    // a pair the rules found is kept as the rules tell it: no features to weigh (a meeting: found in that sentence;
+    // the same pair may meet again in another sentence, "a first call today ... they will meet in November")
+    if (c.family === 'meets' ? rules.meetings.has(`${c.sentence}:${key}`) : rules.pairs[c.family].has(key)) return { candidate: c, key, features: {}, p: 0, byRules: true };
     const features = candidateFeatures(c, article, lex, rules, {
       pairSentences: sentencesOf.get(key)?.size ?? 1,
       together: Math.max(1, commonCount(namedIn.get(c.a.key), namedIn.get(c.b.key))),
@@ -226,13 +231,29 @@ function eventTime(article: Article, s: Sentence, lex: Lexicon): { date?: string
     else if (tense === 'past') past = true;
   }
   // "is planned", "è previsto", "next week": a plan, whatever the tense of the verb
-  if (lex.cues.scheduled.within(s.tokens, 0, s.tokens.length) || (!past && lex.cues.future.within(s.tokens, 0, s.tokens.length))) { future = true; past = false; }
+  if (scheduled(s, lex) || (!past && lex.cues.future.within(s.tokens, 0, s.tokens.length))) { future = true; past = false; }
   const tense = future && !past ? 'future' : past ? 'past' : undefined;
   const times = findTimeExpressions(s, article.lang, article.date, tense).filter((t) => t.value && t.grain !== 'year');
   const status: Status = future && !past ? 'planned' : past ? 'held' : 'reported';
   // (an event without a time expression is dated later, with the rules' ones: event-dates.ts)
   const date = times[0]?.value;
   return date ? { date, status } : { status };
+}
+
+/**
+ * A scheduling participle after a present copula plans the event: "is planned", "è previsto", "has been scheduled"
+ * — not the same word as an adjective ("il tanto atteso giro di colloqui", "the long-awaited talks").
+ */
+function scheduled(s: Sentence, lex: Lexicon): boolean {
+  const toks = s.tokens;
+  for (let k = 1; k < toks.length; k++) {
+    if (lex.cues.scheduled.at(toks, k) < 0) continue;
+    let j = k - 1;
+    for (let skipped = 0; skipped < 2 && j >= 0 && lex.copulaFillers.has(toks[j]!.norm); skipped++) j--;
+    if (j < k - 1 && toks[j + 1]!.norm === 'been' && (toks[j]?.norm === 'has' || toks[j]?.norm === 'have')) return true;
+    if (j >= 0 && lex.cues.presentCopula.at(toks, j) === j + 1) return true;
+  }
+  return false;
 }
 
 function round2(x: number): number {

@@ -15,6 +15,8 @@ export type Features = Record<string, number>;
 export interface RuleFindings {
   pairs: Record<CueFamily, Set<string>>;
   sentences: Record<CueFamily, Set<number>>;
+  /** "sentence:pair" of every meeting pair the rules found. */
+  meetings: Set<string>;
 }
 
 export function pairKey(family: CueFamily, a: string, b: string): string {
