@@ -1,2 +1,3 @@
-import { meetings } from '../test/helpers/quality.js';
-console.log(JSON.stringify(meetings('Pedro Sánchez received Keir Starmer in Madrid on Monday. The talks lasted three hours. On the Spanish side, Sánchez was joined by José Manuel Albares.', '2026-03-11')));
+import { edges, meetings } from '../test/helpers/quality.js';
+const t = 'Donald Trump met Malaysia and Indonesia at a summit in Kuala Lumpur on Sunday.';
+console.log(JSON.stringify(meetings(t)), edges(t, 'meets').map((e) => e.source + '~' + e.target), edges(t, 'participates_in').map((e) => e.source));

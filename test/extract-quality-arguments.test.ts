@@ -2,7 +2,7 @@
 // preposition ("after X met Y"), the passive with its agent ("è stato ricevuto ... dal presidente X"), and the
 // infinitive "per vedere X". Sentences written for these tests; the article date is Tuesday 2026-03-10.
 import { describe, expect, it } from 'vitest';
-import { meetings } from './helpers/quality.js';
+import { edges, meetings } from './helpers/quality.js';
 
 const parts = (text: string) => meetings(text).map((m) => m.participants);
 
@@ -35,5 +35,15 @@ describe('a role form that names its seat', () => {
     const ms = meetings(text).map((m) => m.participants);
     expect(ms).toContainEqual(['Antonio Tajani', 'Friedrich Merz']);
     expect(ms.flat().filter((p) => p === 'Jean-Noël Barrot')).toHaveLength(1);
+  });
+});
+
+describe('meets links counterparts', () => {
+  it('a person and a state both take part in the meeting, but are no meets pair', () => {
+    const text = 'Donald Trump met Malaysia and Indonesia at a summit in Kuala Lumpur on Sunday.';
+    expect(meetings(text).map((m) => m.participants)).toEqual([['Donald Trump', 'Indonesia', 'Malaysia']]);
+    const pairs = edges(text, 'meets').map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(pairs.filter((p) => p.includes('leader:') && p.includes('country:'))).toEqual([]);
+    expect(edges(text, 'participates_in').map((e) => e.source).sort()).toEqual(['country:IDN', 'country:MYS', 'leader:donald-trump']);
   });
 });

@@ -179,7 +179,9 @@ class FragmentBuilder {
     if (m.family === 'meets') {
       for (const pair of [...m.pairs].sort()) {
         const [a, b] = pair.split('|') as [string, string];
-        if (!this.sameSide(a, b)) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
+        // meets links counterparts: two people, or two states or organisations; a person and a state both take
+        // part in the meeting (participates_in), but "Trump meets Malaysia" is no relation a reader would draw
+        if (!this.sameSide(a, b) && startsWith(a, 'leader:') === startsWith(b, 'leader:')) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
       }
     }
   }
