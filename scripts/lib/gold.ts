@@ -129,6 +129,7 @@ export function scoreFragment(f: Fragment, gold: Gold): ArticleScore {
         if (!es.length) continue;
         out.dates.all++;
         if (es.some((e) => e.attributes.date.startsWith(gp[2]!))) out.dates.right++;
+        else out.missed.push(`date: ${gp[0]} ~ ${gp[1]} gold ${gp[2]} got [${[...new Set(es.map((e) => e.attributes.date))].join(', ')}]`);
       }
     }
   }

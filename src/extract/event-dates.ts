@@ -15,10 +15,15 @@ import type { Occurrence } from './relations.js';
 /** How many sentences back a dated meeting still dates an undated one that shares a participant. */
 const STORY_SENTENCES = 3;
 
-export function storyDates(occurrences: Occurrence[]): void {
+export function storyDates(occurrences: Occurrence[], countryOf: (key: string) => string | undefined = () => undefined): void {
   for (const o of occurrences) {
     if (o.date || o.family !== 'meets' || (o.status !== 'held' && o.status !== 'reported')) continue;
+    // the same people, or their states ("the leaders of France and Germany called Trump ... Macron: we spoke")
     const people = new Set(o.sides.flat());
+    for (const k of o.sides.flat()) {
+      const iso = countryOf(k);
+      if (iso) people.add(`country:${iso}`);
+    }
     let best: Occurrence | undefined;
     for (const p of occurrences) {
       if (!p.date || (p.status !== 'held' && p.status !== 'reported') || p.sentence >= o.sentence || o.sentence - p.sentence > STORY_SENTENCES) continue;

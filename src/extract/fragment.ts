@@ -104,7 +104,7 @@ class FragmentBuilder {
   // ---- meetings ----------------------------------------------------------------------------------
 
   occurrences(list: Occurrence[]): void {
-    storyDates(list);
+    storyDates(list, (key) => this.countryIsoOf(key));
     const meetings: Meeting[] = [];
     for (const o of list) {
       const participants = dedupe(o.sides.flat()).filter((k) => this.ensure(k));

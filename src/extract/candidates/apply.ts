@@ -231,7 +231,7 @@ function eventTime(article: Article, s: Sentence, lex: Lexicon): { date?: string
     else if (tense === 'past') past = true;
   }
   // "is planned", "è previsto", "next week": a plan, whatever the tense of the verb
-  if (scheduled(s, lex) || (!past && lex.cues.future.within(s.tokens, 0, s.tokens.length))) { future = true; past = false; }
+  if (scheduled(s, lex) || (!past && futureWord(s, lex))) { future = true; past = false; }
   const tense = future && !past ? 'future' : past ? 'past' : undefined;
   const times = findTimeExpressions(s, article.lang, article.date, tense).filter((t) => t.value && t.grain !== 'year');
   const status: Status = future && !past ? 'planned' : past ? 'held' : 'reported';
@@ -253,6 +253,13 @@ function scheduled(s: Sentence, lex: Lexicon): boolean {
     if (j < k - 1 && toks[j + 1]!.norm === 'been' && (toks[j]?.norm === 'has' || toks[j]?.norm === 'have')) return true;
     if (j >= 0 && lex.cues.presentCopula.at(toks, j) === j + 1) return true;
   }
+  return false;
+}
+
+/** A word of the future ("prossimo", "next week") that is not a scheduling participle (those plan only after a copula). */
+function futureWord(s: Sentence, lex: Lexicon): boolean {
+  const toks = s.tokens;
+  for (let k = 0; k < toks.length; k++) if (lex.cues.future.at(toks, k) > 0 && lex.cues.scheduled.at(toks, k) < 0) return true;
   return false;
 }
 
