@@ -4,6 +4,7 @@
 // (gexf.ts), left untouched so its bytes cannot change.
 import type { Attributes } from 'graphology-types';
 import type { KnowledgeGraph } from '../graph/create.js';
+import { stableStringify } from './json.js';
 
 export type ColumnType = 'boolean' | 'integer' | 'double' | 'string' | 'list';
 
@@ -109,7 +110,7 @@ export function listJson(list: readonly unknown[], memo: Map<unknown, string>, e
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     let e = memo.get(item);
-    if (e === undefined) memo.set(item, (e = escape(JSON.stringify(item) ?? 'null')));
+    if (e === undefined) memo.set(item, (e = escape(stableStringify(item) ?? 'null')));
     s += i === 0 ? e : ',' + e;
   }
   return s + ']';
@@ -122,7 +123,8 @@ export function listJson(list: readonly unknown[], memo: Map<unknown, string>, e
  */
 export function cellText(v: unknown, column: Column, memo: Map<unknown, string>, escape: Escape = asIs): string | undefined {
   if (v === undefined || v === null) return undefined;
-  if (column.json) return escape(typeof v === 'string' ? v : JSON.stringify(v));
+  // object keys sorted: the bytes depend on the content only, not on the order keys were set in
+  if (column.json) return escape(typeof v === 'string' ? v : stableStringify(v));
   switch (column.type) {
     case 'boolean':
       return v ? 'true' : 'false';

@@ -19,6 +19,7 @@
 // Quoting is RFC 4180's, which is neo4j-admin's (a `"` inside a quoted field doubled; `\` is not an escape).
 import type { KnowledgeGraph } from '../graph/create.js';
 import { numberText, sortedEdges, sortedNodes } from './columns.js';
+import { stableStringify } from './json.js';
 import type { TableFile } from './csv.js';
 import { field } from './csv.js';
 
@@ -58,7 +59,7 @@ function oneLine(text: string): string {
 
 function str(v: unknown): string {
   if (v === undefined || v === null) return '';
-  return field(oneLine(typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)));
+  return field(oneLine(typeof v === 'string' ? v : typeof v === 'object' ? stableStringify(v) : String(v)));
 }
 
 function* nodeRows(graph: KnowledgeGraph, stats: Neo4jStats): Generator<string, void, undefined> {
@@ -103,7 +104,7 @@ function arrayWriter(stats: Neo4jStats): (v: unknown) => string {
       const item = list[i];
       let e = memo.get(item);
       if (e === undefined) {
-        const text = oneLine(typeof item === 'string' ? item : (JSON.stringify(item) ?? ''));
+        const text = oneLine(typeof item === 'string' ? item : (stableStringify(item) ?? ''));
         const replaced = text.includes(ARRAY_DELIMITER);
         memo.set(item, (e = { text: replaced ? text.replaceAll(ARRAY_DELIMITER, SEMICOLON_STANDIN) : text, replaced }));
       }
