@@ -66,7 +66,8 @@ const EDGE_LEAD = ['key', 'source', 'target', 'directed', 'kind'];
  */
 export function edgeColumnName(name: string): string {
   if (name === 'source') return 'source_articles';
-  return EDGE_LEAD.includes(name) || name === 'source_articles' ? `attr_${name}` : name;
+  // `kind` is the kind column itself; a stored `directed` is replaced by the computed one
+  return name === 'key' || name === 'target' || name === 'source_articles' ? `attr_${name}` : name;
 }
 
 function* edgeRows(graph: KnowledgeGraph): Generator<string, void, undefined> {
