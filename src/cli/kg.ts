@@ -337,7 +337,7 @@ export function program(): Command {
 
   cmd.command('export')
     .description('write a built graph in the format of another analysis tool: GraphML (igraph, NetworkX, Cytoscape, yEd), ' +
-      'CSV tables (spreadsheets, pandas, R) or Neo4j bulk-import CSV. The files are written atomically: a failed export leaves none')
+      'CSV tables (spreadsheets, pandas, R) or Neo4j bulk-import CSV. The files are renamed into place only when all are whole: a failed export leaves the previous files and no partial one')
     .argument('<graph>', 'a graph.json written by kg build or kg merge, or the directory holding it')
     .requiredOption('--format <format>', `${EXPORT_FORMATS.join(', ')}: graphml writes the file --out; ` +
       'csv writes nodes.csv, edges.csv and articles.csv in the directory --out; neo4j writes nodes.csv and rels.csv in the directory --out ' +
