@@ -2,8 +2,8 @@
 // for spreadsheets, pandas, R and any tool that reads tables. Streaming: one chunk per row.
 //
 // RFC 4180: a header row, CRLF line ends, a field quoted with `"` when it holds `"`, `,`, CR or LF, and a
-// `"` inside doubled. UTF-8 without a byte-order mark (Python's csv module and pandas would otherwise
-// see it as part of the first column's name). Columns:
+// `"` inside doubled. UTF-8 without a byte-order mark (Python's csv module, opening the file as
+// UTF-8, would read one as part of the first column's name). Columns:
 // - nodes.csv: key, label, kind, then every other node attribute present, sorted by name;
 // - edges.csv: key, source, target, directed (false for meets, negotiates_with, at_war_with: their
 //   source and target are as stored, the order means nothing), kind, then the other attributes, sorted;
