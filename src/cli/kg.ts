@@ -5,6 +5,8 @@
 //                                                     graph.json + graph.gexf of every article (.txt files,
 //                                                     .jsonl rows, directories recursively, "-" stdin), atomically
 //   kg merge FRAGMENTS.ndjson... --out DIR             the graph of fragments extracted elsewhere
+//   kg export GRAPH --format graphml|csv|neo4j --out PATH
+//                                                     a built graph for igraph/NetworkX, tables, Neo4j
 //   kg generate --count N --seed S --out FILE.jsonl   a synthetic corpus (benchmarks)
 //   kg serve --graph FILE [--port N]                   the viewer on 127.0.0.1
 //   kg start                                           build seeds/ into out/ and serve it (npm start)
@@ -33,6 +35,7 @@ import { afterLockHook } from './test-hooks.js';
 import { writeChunksAtomic } from '../export/atomic.js';
 import { startTimings } from './timings.js';
 import { collectGarbage } from './memory.js';
+import { EXPORT_FORMATS, exportFormat, exportGraph, graphFileOf } from './export.js';
 
 function isoDate(value: string): string {
   if (!parseIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -88,7 +91,11 @@ const MAX_WHOLE_FILE = 2 ** 29 - 24;
  * read line by line, whatever its size; any other graphology export is read whole.
  */
 async function loadGraph(dir: string): Promise<KnowledgeGraph> {
-  const file = join(dir, 'graph.json');
+  return loadGraphFile(join(dir, 'graph.json'));
+}
+
+/** The graph in a graph.json file (loadGraph); `kg export` reads any path. */
+async function loadGraphFile(file: string): Promise<KnowledgeGraph> {
   const cannotRead = (err: unknown): UserError => {
     const code = (err as NodeJS.ErrnoException).code;
     return new UserError(`${file}: ${code === 'ENOENT' ? 'no such file (build it first with kg build --out)' : `cannot read (${code ?? 'error'})`}`);
@@ -326,6 +333,21 @@ export function program(): Command {
     .addOption(gexfVersion).addOption(edgeMode)
     .action(async (files: string[], opts: CommonOpts & { out: string; wait?: boolean }) => {
       process.exitCode = await mergeFragments(files, opts);
+    });
+
+  cmd.command('export')
+    .description('write a built graph in the format of another analysis tool: GraphML (igraph, NetworkX, Cytoscape, yEd), ' +
+      'CSV tables (spreadsheets, pandas, R) or Neo4j bulk-import CSV. The files are renamed into place only when all are whole: a failed export leaves the previous files and no partial one')
+    .argument('<graph>', 'a graph.json written by kg build or kg merge, or the directory holding it')
+    .requiredOption('--format <format>', `${EXPORT_FORMATS.join(', ')}: graphml writes the file --out; ` +
+      'csv writes nodes.csv, edges.csv and articles.csv in the directory --out; neo4j writes nodes.csv and rels.csv in the directory --out ' +
+      '(for neo4j-admin database import full --nodes=DIR/nodes.csv --relationships=DIR/rels.csv)')
+    .requiredOption('--out <path>', 'output file (graphml) or directory (csv, neo4j; created if missing)')
+    .action(async (graphPath: string, opts: { format: string; out: string }) => {
+      const format = exportFormat(opts.format); // before reading a graph that may be large
+      const graph = await loadGraphFile(graphFileOf(graphPath));
+      const written = await exportGraph(graph, format, opts.out, (line) => process.stderr.write(`${line}\n`));
+      process.stderr.write(`kg: ${graph.order} nodes, ${graph.size} edges → ${written.join(', ')}\n`);
     });
 
   cmd.command('generate')

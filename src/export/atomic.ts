@@ -74,7 +74,11 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
  * stream machinery than in the writer, and memory stays bounded by one batch whatever the file's size.
  */
 export async function writeChunksAtomic(path: string, chunks: Iterable<string>): Promise<void> {
-  await writeFileAtomic(path, async (write) => {
+  await writeFileAtomic(path, batched(chunks));
+}
+
+function batched(chunks: Iterable<string>): (write: ChunkWriter) => Promise<void> {
+  return async (write) => {
     let batch = '';
     for (const chunk of chunks) {
       batch += chunk;
@@ -84,7 +88,50 @@ export async function writeChunksAtomic(path: string, chunks: Iterable<string>):
       }
     }
     if (batch) await write(batch);
-  });
+  };
+}
+
+/**
+ * Several files that belong together (nodes.csv and edges.csv): every file is streamed to its temporary
+ * file first, and only when all are written whole are they renamed into place, one after the other. A
+ * failure while writing (full disk, a bug in a writer) therefore leaves every previous file as it was
+ * and no temporary file; only a failure between the renames (microseconds, no data written) could mix
+ * old and new files.
+ */
+export async function writeFilesAtomic(files: readonly { path: string; chunks: Iterable<string> }[]): Promise<void> {
+  const written: { tmp: string; path: string }[] = [];
+  let current = files[0]?.path ?? '';
+  try {
+    for (const { path, chunks } of files) {
+      current = path;
+      const tmp = tempPath(path);
+      written.push({ tmp, path });
+      await streamToTemp(tmp, batched(chunks));
+    }
+    for (const { tmp, path } of written) {
+      current = path;
+      await rename(tmp, path);
+    }
+  } catch (err) {
+    await Promise.all(written.map(({ tmp }) => rm(tmp, { force: true }).catch(() => undefined)));
+    throw writeError(current, err);
+  }
+}
+
+/** Streams what `write` writes to `tmp` (created, never overwritten), then fsyncs it; on failure the stream is stopped. */
+async function streamToTemp(tmp: string, data: (write: ChunkWriter) => Promise<void>): Promise<void> {
+  let stream: WriteStream | undefined;
+  try {
+    stream = await openStream(tmp);
+    const s = stream;
+    await data((chunk) => writeChunk(s, chunk));
+    await closeStream(s);
+    stream = undefined;
+    await fsyncPath(tmp);
+  } catch (err) {
+    if (stream) await destroyStream(stream);
+    throw err;
+  }
 }
 
 /** Streams the graph as GEXF to `path`, atomically, with bounded memory (chunks pulled from gexfChunks). */

@@ -11,10 +11,16 @@ export function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', name], { stdio: 'ignore' }).status === 0;
 }
 
-/** Whether python3 can import `module`. */
-export function hasPythonModule(module: string): boolean {
-  if (!hasCommand('python3')) return false;
-  return spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+/**
+ * Debian's Python, where apt-get installs python3-networkx and python3-igraph (.ci/run): the python3 on
+ * PATH may be another one (pyenv, a virtualenv) that has neither.
+ */
+export const DEBIAN_PYTHON = '/usr/bin/python3';
+
+/** Whether `python` (default: python3 on PATH) can import `module`. */
+export function hasPythonModule(module: string, python = 'python3'): boolean {
+  if (!hasCommand(python)) return false;
+  return spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
 }
 
 const warned = new Set<string>();
