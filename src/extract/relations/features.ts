@@ -26,7 +26,7 @@ function governedByAnyPreposition(v: SentenceView, m: Mention): boolean {
   if (!prev) return false;
   if (lex.anyPreposition.has(prev.norm) && !lex.determiners.has(prev.norm)) return true;
   // Italian articulated prepositions (della, alla, nel...) are listed as both determiners and prepositions.
-  if (lex.anyPreposition.has(prev.norm) && lex.determiners.has(prev.norm) && !['il', 'lo', 'la', 'i', 'gli', 'le', "l'", 'un', 'uno', 'una', "un'", 'the', 'a', 'an'].includes(prev.norm)) return true;
+  if (lex.anyPreposition.has(prev.norm) && lex.determiners.has(prev.norm) && !lex.articles.has(prev.norm)) return true;
   const before = tokenAt(v, m.i0 - 2);
   return Boolean(before && lex.determiners.has(prev.norm) && lex.anyPreposition.has(before.norm) && !lex.determiners.has(before.norm));
 }

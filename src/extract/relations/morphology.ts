@@ -31,13 +31,10 @@ export function tenseOfWord(t: Token, lang: Lang): Tense | undefined {
   return undefined;
 }
 
-const EN_IRREGULAR_PAST = new Set(['said', 'met', 'held', 'told', 'made', 'took', 'gave', 'went', 'came', 'spoke', 'sought', 'left', 'won', 'lost', 'began', 'brought', 'thought', 'saw', 'chose', 'flew', 'sent', 'struck', 'agreed', 'was', 'were', 'had', 'did']);
-const IT_AUX = new Set(['ha', 'hanno', 'è', 'sono', 'era', 'erano', 'aveva', 'avevano', 'aver', 'avere', 'essere', 'stato', 'stata', 'stati', 'state']);
-
-/** "ha incontrato", "è stato annullato", "said": a past form. */
-export function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lang: Lang): boolean {
+/** "ha incontrato", "è stato annullato" (lex.pastAuxiliaries), "said" (lex.irregularPast): a past form. */
+export function isPastParticipleAfterAux(tokens: readonly Token[], k: number, lex: Lexicon): boolean {
   const t = tokens[k]!;
-  if (lang === 'en') return EN_IRREGULAR_PAST.has(t.norm);
+  if (lex.lang === 'en') return lex.irregularPast.has(t.norm);
   // The regex only when the last two letters allow a match (t or s, then a, e, i or o): this runs on every token.
   const w = t.norm;
   if (w.length < 3) return false; // (the regex needs three letters; and no character read before the start)
@@ -45,7 +42,7 @@ export function isPastParticipleAfterAux(tokens: readonly Token[], k: number, la
   const last = charCodeAt(w, w.length - 1);
   if (!((prev === 0x74 || prev === 0x73) && (last === 0x61 || last === 0x65 || last === 0x69 || last === 0x6f))) return false;
   if (!IT_PARTICIPLE_ENDING.test(w)) return false;
-  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (IT_AUX.has(tokens[j]!.norm)) return true;
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (lex.pastAuxiliaries.has(tokens[j]!.norm)) return true;
   return false;
 }
 

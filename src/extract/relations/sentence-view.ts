@@ -100,7 +100,7 @@ export function clauseBreaks(tokens: readonly Token[], lex: Lexicon, lang: Lang)
       const prev = i > 0 ? tokens[i - 1] : undefined;
       // Conjunctions like "dove", "mentre", "while" open a clause anywhere; relative "che", "which",
       // "who" only after a comma (otherwise "ha detto che ..." would cut the reported speech off).
-      const relative = ['che', 'cui', 'that', 'which', 'who', 'whom'].includes(t.norm);
+      const relative = lex.relativePronouns.has(t.norm) || lex.relativeObjectPronouns.has(t.norm);
       if (!relative || prev?.text === ',') out.push(i);
       // a relative clause set off by commas ends at the next one: "Hamas, which X and Y designate as ..., said"
       if (relative && prev?.text === ',') {
@@ -122,13 +122,10 @@ function afterSpeechVerb(v: SentenceView, t: TimeMention): boolean {
   const first = v.tokens.findIndex((tok) => tok.start >= t.start);
   if (first < 0) return false;
   for (let k = first - 1; k >= Math.max(0, first - 3); k--) {
-    if (v.lex.cues.speech.at(v.tokens, k) === first || (v.lex.cues.speech.at(v.tokens, k) > 0 && ['on', 'il', 'lo', 'la'].includes(v.tokens[first - 1]!.norm))) return true;
+    if (v.lex.cues.speech.at(v.tokens, k) === first || (v.lex.cues.speech.at(v.tokens, k) > 0 && v.lex.dateArticles.has(v.tokens[first - 1]!.norm))) return true;
   }
   return false;
 }
-
-/** Auxiliaries and copulas: a verb that a time after it may date (see measuresSeries). */
-const VERB_WORDS = new Set(['è', 'sono', 'era', 'erano', 'sarà', 'saranno', 'ha', 'hanno', 'is', 'are', 'was', 'were', 'will', 'be', 'been', 'has', 'have', 'had', 'took', 'takes', 'take']);
 
 /**
  * A time after "first/last <trigger noun>" in the same phrase: "their first meeting this year", "il primo
@@ -151,7 +148,7 @@ function measuresSeries(v: SentenceView, t: TimeMention): boolean {
       continue;
     }
     // a verb between noun and time: the time dates the predicate ("il primo incontro ... si terrà lunedì")
-    if (v.wordTenses[k] || VERB_WORDS.has(tok.norm) || lex.reflexiveClitics.has(tok.norm) || lex.verbForms.at(tokens, k)) return false;
+    if (v.wordTenses[k] || lex.auxiliaries.has(tok.norm) || lex.reflexiveClitics.has(tok.norm) || lex.verbForms.at(tokens, k)) return false;
   }
   return false;
 }
@@ -167,7 +164,7 @@ function sentenceTense(v: SentenceView): 'past' | 'future' | undefined {
     const tense = trig && !lex.nounTriggers.match(tokens, k) ? trig.tense : v.wordTenses[k];
     if (tense === 'past') past++;
     else if (tense === 'future') future++;
-    else if (isPastParticipleAfterAux(tokens, k, v.lang)) past++;
+    else if (isPastParticipleAfterAux(tokens, k, lex)) past++;
   }
   if (lex.cues.future.within(tokens, 0, tokens.length)) future++;
   return past > future ? 'past' : future > past ? 'future' : undefined;

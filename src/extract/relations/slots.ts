@@ -21,7 +21,7 @@ export function subjectOf(v: SentenceView, i: number, clause: Clause, leftmost =
   // a relative clause: "Putin, che incontrerà Trump" → the antecedent (verbs only: a noun there
   // belongs to the relative clause's own verb)
   const startTok = v.tokens[clause.start];
-  if (!leftmost && startTok && ['che', 'cui', 'who', 'which', 'that'].includes(startTok.norm)) {
+  if (!leftmost && startTok && v.lex.relativePronouns.has(startTok.norm)) {
     const antecedent = v.args.find((a) => a.m.i1 === clause.start - 1 || a.m.i1 === clause.start);
     if (antecedent) return antecedent.refs;
   }
@@ -49,7 +49,7 @@ export function impliedSubject(v: SentenceView, d: Discourse, i: number, clause:
   for (let start = clause.start; start > 0; ) {
     const prev = clauseOf(v, start - 1);
     start = prev.start;
-    if (['che', 'cui', 'who', 'which', 'that'].includes(v.tokens[prev.start]?.norm ?? '')) continue;
+    if (v.lex.relativePronouns.has(v.tokens[prev.start]?.norm ?? '')) continue;
     const subj = subjectOf(v, prev.end, prev, true);
     if (subj.length) return subj;
     if (!clauseHasOwnSubject(v, prev, prev.end)) continue;

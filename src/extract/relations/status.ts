@@ -43,13 +43,10 @@ export function status(v: SentenceView, i0: number, i1: number, clause: Clause, 
 function predicateAfterRelative(v: SentenceView, clause: Clause): Clause | undefined {
   const r = clause.end;
   const rel = v.tokens[r];
-  if (!rel || v.tokens[r - 1]?.text !== ',' || !['che', 'cui', 'which', 'who', 'that'].includes(rel.norm)) return undefined;
+  if (!rel || v.tokens[r - 1]?.text !== ',' || !v.lex.relativePronouns.has(rel.norm)) return undefined;
   const next = v.breaks.find((b) => b > r);
   return next === undefined || next >= v.tokens.length ? undefined : clauseOf(v, next);
 }
-
-/** Copulas and auxiliaries a negated noun's verb starts with ("non è in programma", "is not on the agenda"). */
-const COPULAS = new Set(['è', 'e', 'sarà', 'saranno', 'era', 'sono', 'ci', 'c', 'is', 'was', 'will', 'be', 'been', 'has', 'have', 'had', 'expected', 'planned', 'scheduled', 'previsto', 'prevista', 'in', 'on', 'all', 'alcun', 'alcuna']);
 
 /**
  * Negated: a negation at most four words before the trigger ("non incontrerà", "no talks", "non ci sarà
@@ -67,8 +64,9 @@ export function negated(v: SentenceView, i0: number, i1: number, clause: Clause,
   if (info.pos !== 'noun') return false;
   for (let k = i1; k < clause.end; k++) {
     if (!isNegation(v, k)) continue;
+    // the copula or auxiliary the noun's verb starts with (lex.copulas)
     const next = v.tokens[k + 1]?.norm ?? '';
-    if (COPULAS.has(next) || (next === "'" && COPULAS.has(v.tokens[k + 2]?.norm ?? ''))) return true;
+    if (v.lex.copulas.has(next) || (next === "'" && v.lex.copulas.has(v.tokens[k + 2]?.norm ?? ''))) return true;
   }
   return false;
 }
@@ -77,8 +75,8 @@ export function negated(v: SentenceView, i0: number, i1: number, clause: Clause,
  *  runs for every trigger, and under tsx each closure creation also calls __name.) */
 export function isNegation(v: SentenceView, k: number): boolean {
   if (v.lex.cues.negation.at(v.tokens, k) < 0) return false;
-  const next = v.tokens[k + 1]?.norm;
-  return !(next === 'solo' || next === 'only' || next === 'soltanto' || next === 'just');
+  const next = v.tokens[k + 1];
+  return !(next && v.lex.notOnly.has(next.norm));
 }
 
 function statusByDate(v: SentenceView, date: string | undefined): Status | undefined {
@@ -95,10 +93,10 @@ export function verbTense(v: SentenceView, i0: number, clause: Clause, own: Tens
   if (own === 'future' || own === 'conditional') return own;
   if (v.lex.cues.future.within(v.tokens, Math.max(clause.start, i0 - 4), i0)) return 'future';
   if (own === 'past') return 'past';
-  if (isPastParticipleAfterAux(v.tokens, i0, v.lang)) return 'past';
+  if (isPastParticipleAfterAux(v.tokens, i0, v.lex)) return 'past';
   if (own === 'infinitive' || own === 'present' || own === 'gerund') {
     for (let k = i0 - 1; k >= Math.max(clause.start, i0 - 4); k--) {
-      const t = v.wordTenses[k] ?? (isPastParticipleAfterAux(v.tokens, k, v.lang) ? 'past' : undefined);
+      const t = v.wordTenses[k] ?? (isPastParticipleAfterAux(v.tokens, k, v.lex) ? 'past' : undefined);
       if (t) return t;
     }
   }

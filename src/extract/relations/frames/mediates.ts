@@ -25,7 +25,7 @@ export function fillMediates(v: SentenceView, match: TriggerMatch, d: Discourse,
   } else {
     const agent = v.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 3 && governedBy(v, a.m, v.lex.prepositions.agent));
     // "offering to mediate", "si è offerto di mediare": the main clause's subject, not the nearest name
-    const nonFinite = info.tense === 'infinitive' || info.tense === 'gerund' || ['to', 'di', 'a'].includes(v.tokens[i0 - 1]?.norm ?? '');
+    const nonFinite = info.tense === 'infinitive' || info.tense === 'gerund' || v.lex.infinitiveMarkers.has(v.tokens[i0 - 1]?.norm ?? '');
     mediators = agent ? agent.refs : subjectOf(v, i0, clause, nonFinite);
   }
   if (!mediators.length) return;

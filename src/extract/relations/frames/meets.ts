@@ -23,11 +23,6 @@ export type TalksConfidence = {
   readonly delegationHeads: number;
 };
 
-/** The auxiliary right before a passive participle: "è stato ricevuto", "venne accolto", "was hosted". */
-const PASSIVE_AUX = new Set(['stato', 'stata', 'stati', 'state', 'venne', 'vennero', 'viene', 'vengono', 'verrà', 'verranno', 'been', 'was', 'were', 'being']);
-/** Prepositions of purpose before a noun trigger: "host X and Y for talks", "per i colloqui". */
-const PURPOSE_PREPOSITIONS = new Set(['for', 'per', 'ai', 'al', 'alla', 'alle', 'agli']);
-
 export function fillTalks(v: SentenceView, match: TriggerMatch, d: Discourse, conf: TalksConfidence): void {
   const { i0, i1, info } = match;
   const { tokens, lex } = v;
@@ -53,7 +48,7 @@ export function fillTalks(v: SentenceView, match: TriggerMatch, d: Discourse, co
     const object = objectOf(v, i1, clause, { withPrep: info.pos === 'noun' || info.requiresWith });
     let objectAny = info.pos === 'verb' && !info.requiresWith && object.length === 0 ? objectOf(v, i1, clause, { withPrep: true }) : object;
     // the passive: "è stato ricevuto (nella sala ...) dal presidente X", "was hosted by X": the agent is the other side
-    if (info.pos === 'verb' && objectAny.length === 0 && PASSIVE_AUX.has(tokens[i0 - 1]?.norm ?? '')) {
+    if (info.pos === 'verb' && objectAny.length === 0 && lex.passiveAux.has(tokens[i0 - 1]?.norm ?? '')) {
       const agent = v.args.find((a) => a.m.i0 >= i1 && a.m.i0 < clause.end && governedBy(v, a.m, lex.prepositions.agent) && isActor(v, a));
       if (agent) objectAny = coordinated(v, agent, 1, clause);
     }
@@ -106,7 +101,7 @@ export function fillTalks(v: SentenceView, match: TriggerMatch, d: Discourse, co
   }
   const places = placesIn(v, clause, participants, d.locations);
   // "volerà a Doha, dove vedrà l'emiro": "dove"/"where" points back to the place just named
-  if (places.length === 0 && clause.start > 0 && ['dove', 'where'].includes(tokens[clause.start]!.norm)) {
+  if (places.length === 0 && clause.start > 0 && lex.placeRelatives.has(tokens[clause.start]!.norm)) {
     places.push(...placesIn(v, clauseOf(v, clause.start - 1), participants, d.locations).slice(-1));
   }
   const round = info.pos === 'noun' && tokens.slice(Math.max(0, i0 - 3), i1).some((t) => lex.roundWords.has(t.norm));
@@ -129,7 +124,8 @@ function hostedFor(v: SentenceView, i0: number, clause: Clause): { guests: strin
   let k = i0 - 1;
   while (k > clause.start && lex.determiners.has(tokens[k]!.norm) && !lex.anyPreposition.has(tokens[k]!.norm)) k--;
   const prep = tokens[k]?.norm ?? '';
-  if (!PURPOSE_PREPOSITIONS.has(prep)) return undefined;
+  // a preposition of purpose: "host X and Y for talks", "per i colloqui"
+  if (!lex.purposePrepositions.has(prep)) return undefined;
   for (let j = k - 1; j >= clause.start; j--) {
     const verb = lex.verbForms.at(tokens, j);
     if (!verb || !verb.personObject || verb.family !== 'meets') continue;
@@ -181,7 +177,7 @@ function joinSides(sides: string[][], attendees: string[], companions: string[])
 function anaphoric(v: SentenceView, i0: number): boolean {
   const prev = tokenAt(v, i0 - 1);
   const prev2 = tokenAt(v, i0 - 2);
-  return Boolean(prev && (v.lex.cues.demonstratives.at(v.tokens, i0 - 1) > 0 || (prev2 && v.lex.cues.demonstratives.at(v.tokens, i0 - 2) > 0) || ['il', 'lo', 'la', "l'", 'the'].includes(prev.norm)));
+  return Boolean(prev && (v.lex.cues.demonstratives.at(v.tokens, i0 - 1) > 0 || (prev2 && v.lex.cues.demonstratives.at(v.tokens, i0 - 2) > 0) || v.lex.definiteArticles.has(prev.norm)));
 }
 
 /** Adds this phrase's places, date and sentence to an occurrence told before. */

@@ -26,6 +26,6 @@ export function fillWar(v: SentenceView, match: TriggerMatch, d: Discourse, conf
   // "la guerra della Russia contro l'Ucraina", "Russia's war against Ukraine"
   const aggressor = v.args.find((a) => a.m.i0 >= i1 && a.m.i0 <= i1 + 2 && governedBy(v, a.m, v.lex.prepositions.genitive))
     ?? v.args.find((a) => a.m.i1 === i0 || (a.m.i1 === i0 - 1 && tokens[i0 - 1]?.norm === "'s"));
-  const against = v.args.find((a) => a.m.i0 > i1 && a.m.i0 <= i1 + 6 && ['contro', 'against', 'on'].some((p) => tokens.slice(Math.max(i1, a.m.i0 - 2), a.m.i0).some((t) => t.norm === p)));
+  const against = v.args.find((a) => a.m.i0 > i1 && a.m.i0 <= i1 + 6 && tokens.slice(Math.max(i1, a.m.i0 - 2), a.m.i0).some((t) => v.lex.againstPreps.has(t.norm)));
   if (aggressor && against) directed(v, d, 'at_war_with', aggressor.refs, against.refs, i0, i1, info, clause, conf.against);
 }
