@@ -11,7 +11,7 @@ import { betweenSides, dateNear, impliedSubject, objectOf, placesIn, possessiveB
 import { isNegation, status } from '../status.js';
 
 export type TalksConfidence = {
-  /** A weak trigger ("talks", "sentiti") whose sides come from the subject and object. */
+  /** A weak verb ("spoke with", "ha parlato con", "discuterà con") whose sides come from subject and object. */
   readonly weak: number;
   /** Any other trigger whose sides come from the subject and object. */
   readonly plain: number;
