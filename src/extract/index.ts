@@ -17,8 +17,9 @@ export interface ExtractOptions {
 
 // What each stage reads and fills in (each later stage reads what the earlier ones filled):
 export function extract(input: Article, opts: ExtractOptions = {}): Fragment {
-  // spelling: returns the article with accents restored in its token norms (the same object when nothing changes)
-  const article = normaliseSpelling(input); // Italian without accents: token norms only, the text is kept
+  // spelling: returns the article with accents restored in its token norms (Italian written without accents;
+  // the text is kept)
+  const article = normaliseSpelling(input);
   // mentions: returns the mentions of each sentence (kind, tokens, entity, role…) and the article's entities
   const mentions = detectMentions(article);
   // coreference: fills Mention.refs in place (surnames, role descriptions, pronouns → entity keys)
