@@ -15,11 +15,20 @@ export interface ExtractOptions {
   model?: RelationModel;
 }
 
+// What each stage reads and fills in (each later stage reads what the earlier ones filled):
 export function extract(input: Article, opts: ExtractOptions = {}): Fragment {
-  const article = normaliseSpelling(input); // Italian without accents: token norms only, the text is kept
+  // spelling: returns the article with accents restored in its token norms (Italian written without accents;
+  // the text is kept)
+  const article = normaliseSpelling(input);
+  // mentions: returns the mentions of each sentence (kind, tokens, entity, role…) and the article's entities
   const mentions = detectMentions(article);
+  // coreference: fills Mention.refs in place (surnames, role descriptions, pronouns → entity keys)
   resolveCoreference(mentions);
+  // relations: fills Mention.location in place ("a Parigi"); returns the occurrences (meetings, negotiations),
+  // the directed relations, the places used as locations and the refused family:sentence pairs
   const relations = extractRelations(article, mentions);
+  // candidates: appends the accepted scored pairs to relations.occurrences and relations.relations
   addScoredCandidates(article, mentions, relations, opts.model ?? defaultRelationModel());
+  // fragment: returns the article's nodes and edges (meetings merged, dated by event-dates.ts)
   return buildFragment(article, mentions, relations);
 }

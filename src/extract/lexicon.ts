@@ -121,6 +121,22 @@ interface CueFile {
   attendance?: string[];
   /** "led by", "guidata da": who heads a delegation. */
   leads?: string[];
+  // Word lists of the relation stage (src/extract/relations/), one per language; see the file's `_doc`.
+  relativePronouns?: string[];
+  relativeObjectPronouns?: string[];
+  articles?: string[];
+  definiteArticles?: string[];
+  dateArticles?: string[];
+  placeRelatives?: string[];
+  notOnly?: string[];
+  infinitiveMarkers?: string[];
+  againstPreps?: string[];
+  copulas?: string[];
+  passiveAux?: string[];
+  purposePrepositions?: string[];
+  auxiliaries?: string[];
+  pastAuxiliaries?: string[];
+  irregularPast?: string[];
 }
 
 type MorphologyFile = { classes: Record<string, Partial<Record<Tense, string[]>>> };
@@ -152,6 +168,36 @@ export interface Lexicon {
   reflexiveBetween: ReadonlySet<string>;
   ordinals: ReadonlySet<string>;
   since: ReadonlySet<string>;
+  /** "che", "who": a relative clause whose subject is the antecedent. */
+  relativePronouns: ReadonlySet<string>;
+  /** "whom": opens a relative clause, never its subject. */
+  relativeObjectPronouns: ReadonlySet<string>;
+  /** Plain articles ("il", "the"), which an articulated preposition ("della") is not. */
+  articles: ReadonlySet<string>;
+  /** "the meeting", "l'incontro": the event just told. */
+  definiteArticles: ReadonlySet<string>;
+  /** "said on Friday", "ha detto il 5 maggio": between a speech verb and the time it dates. */
+  dateArticles: ReadonlySet<string>;
+  /** "dove", "where": the place just named. */
+  placeRelatives: ReadonlySet<string>;
+  /** "non solo", "not only": lift the negation before them. */
+  notOnly: ReadonlySet<string>;
+  /** "to", "di": a trigger verb after them is non-finite. */
+  infinitiveMarkers: ReadonlySet<string>;
+  /** "against", "contro": the side a war is waged against. */
+  againstPreps: ReadonlySet<string>;
+  /** What a negated noun's verb starts with: "non è in programma", "is not on the agenda". */
+  copulas: ReadonlySet<string>;
+  /** The auxiliary right before a passive participle: "è stato ricevuto", "was hosted". */
+  passiveAux: ReadonlySet<string>;
+  /** "host X and Y for talks", "per i colloqui". */
+  purposePrepositions: ReadonlySet<string>;
+  /** Auxiliaries and copulas: a verb that a time after it may date. */
+  auxiliaries: ReadonlySet<string>;
+  /** "ha incontrato": before a participle, a past form. */
+  pastAuxiliaries: ReadonlySet<string>;
+  /** "met", "said": past forms no ending shows. */
+  irregularPast: ReadonlySet<string>;
 }
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -224,6 +270,21 @@ export function loadLexicon(lang: Lang): Lexicon {
     reflexiveBetween: new Set(cf.reflexive?.between ?? []),
     ordinals: new Set(cf.ordinals ?? []),
     since: new Set(cf.since ?? []),
+    relativePronouns: new Set(cf.relativePronouns ?? []),
+    relativeObjectPronouns: new Set(cf.relativeObjectPronouns ?? []),
+    articles: new Set(cf.articles ?? []),
+    definiteArticles: new Set(cf.definiteArticles ?? []),
+    dateArticles: new Set(cf.dateArticles ?? []),
+    placeRelatives: new Set(cf.placeRelatives ?? []),
+    notOnly: new Set(cf.notOnly ?? []),
+    infinitiveMarkers: new Set(cf.infinitiveMarkers ?? []),
+    againstPreps: new Set(cf.againstPreps ?? []),
+    copulas: new Set(cf.copulas ?? []),
+    passiveAux: new Set(cf.passiveAux ?? []),
+    purposePrepositions: new Set(cf.purposePrepositions ?? []),
+    auxiliaries: new Set(cf.auxiliaries ?? []),
+    pastAuxiliaries: new Set(cf.pastAuxiliaries ?? []),
+    irregularPast: new Set(cf.irregularPast ?? []),
   };
   cache.set(lang, lex);
   return lex;
