@@ -10,7 +10,7 @@ import type { Occurrence, RelationResult } from '../relations.js';
 import { tenseOfWord } from '../relations.js';
 import { findTimeExpressions } from '../time.js';
 import { articleCandidates, type Candidate } from './candidates.js';
-import { candidateFeatures, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
+import { candidateFeatures, newFactCache, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
 import { probability, type RelationModel } from './scorer.js';
 import type { CueFamily } from './cues.js';
 
@@ -89,7 +89,7 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
       else if (list[list.length - 1] !== k) list.push(k);
     }
   });
-  const facts: FactCache = new Map();
+  const facts: FactCache = newFactCache();
   return candidates.map((c) => {
     const key = pairKey(c.family, c.a.key, c.b.key);
     // a pair the rules found is kept as the rules tell it: no features to weigh (a meeting: found in that sentence;

@@ -45,6 +45,13 @@ export interface ArticleContext {
 
 /** What a sentence says whatever the pair: negation, modality, speech, tense, quotation. */
 export interface SentenceFacts {
+  /** Per token: a clause break (punctuation or a clause-opening word) starts here. */
+  breakAt: Uint8Array;
+  /** Per token: a quotation mark; and how many lie before each token. */
+  quoteAt: Uint8Array;
+  quotesBefore: Uint16Array;
+  /** Per token: a comma or a coordinating conjunction (what may stand between the items of a list). */
+  listWord: Uint8Array;
   quote: boolean;
   negation: boolean;
   modal: boolean;
@@ -53,10 +60,50 @@ export interface SentenceFacts {
   past: boolean;
 }
 
-export type FactCache = Map<number, SentenceFacts>;
+/** Facts computed once per sentence, and once per list of candidate ends. */
+export interface FactCache {
+  sentences: Map<number, SentenceFacts>;
+  cover: WeakMap<readonly CandidateEnd[], Uint8Array>;
+  actors: WeakMap<readonly CandidateEnd[], number>;
+}
+
+export function newFactCache(): FactCache {
+  return { sentences: new Map(), cover: new WeakMap(), actors: new WeakMap() };
+}
+
+/** Per token: inside one of the ends' mentions. */
+function endCover(ends: readonly CandidateEnd[], n: number, cache: FactCache): Uint8Array {
+  let cover = cache.cover.get(ends);
+  if (!cover) {
+    cover = new Uint8Array(n);
+    for (const e of ends) for (let k = e.mention.i0; k < e.mention.i1 && k < n; k++) cover[k] = 1;
+    cache.cover.set(ends, cover);
+  }
+  return cover;
+}
+
+/** How many distinct actors the ends name. */
+function actorCount(ends: readonly CandidateEnd[], cache: FactCache): number {
+  let n = cache.actors.get(ends);
+  if (n === undefined) {
+    n = new Set(ends.map((e) => e.key)).size;
+    cache.actors.set(ends, n);
+  }
+  return n;
+}
+
+/** Feature names built from a prefix and a value, made once (a template string per pair was a measurable cost). */
+const featureKeys = new Map<string, Map<string, string>>();
+function keyOf(prefix: string, value: string): string {
+  let byValue = featureKeys.get(prefix);
+  if (!byValue) featureKeys.set(prefix, (byValue = new Map()));
+  let key = byValue.get(value);
+  if (key === undefined) byValue.set(value, (key = prefix + value));
+  return key;
+}
 
 function sentenceFacts(article: Article, s: Sentence, lex: Lexicon, cache: FactCache): SentenceFacts {
-  let facts = cache.get(s.index);
+  let facts = cache.sentences.get(s.index);
   if (facts) return facts;
   const toks = s.tokens;
   let future = false;
@@ -66,7 +113,20 @@ function sentenceFacts(article: Article, s: Sentence, lex: Lexicon, cache: FactC
     if (tense === 'future' || tense === 'conditional') future = true;
     else if (tense === 'past') past = true;
   }
+  const n = toks.length;
+  const breakAt = new Uint8Array(n);
+  const quoteAt = new Uint8Array(n);
+  const quotesBefore = new Uint16Array(n + 1);
+  const listWord = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const t = toks[k]!;
+    if (CLAUSE_PUNCT.has(t.text) || lex.cues.clauseBreaks.at(toks, k) > 0) breakAt[k] = 1;
+    if (QUOTES.has(t.text)) quoteAt[k] = 1;
+    quotesBefore[k + 1] = quotesBefore[k]! + quoteAt[k]!;
+    if (t.text === ',' || lex.coordination.has(t.norm)) listWord[k] = 1;
+  }
   facts = {
+    breakAt, quoteAt, quotesBefore, listWord,
     quote: toks.some((t) => QUOTES.has(t.text)),
     negation: lex.cues.negation.within(toks, 0, toks.length),
     modal: lex.cues.modal.within(toks, 0, toks.length) || lex.cues.hypothetical.within(toks, 0, toks.length),
@@ -74,11 +134,11 @@ function sentenceFacts(article: Article, s: Sentence, lex: Lexicon, cache: FactC
     future,
     past,
   };
-  cache.set(s.index, facts);
+  cache.sentences.set(s.index, facts);
   return facts;
 }
 
-export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, ctx: ArticleContext, cache: FactCache = new Map()): Features {
+export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, rules: RuleFindings, ctx: ArticleContext, cache: FactCache = newFactCache()): Features {
   const s = article.sentences[c.sentence]!;
   const toks = s.tokens;
   const f: Features = { bias: 1 };
@@ -96,7 +156,7 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
     if (d < nearest) { nearest = d; cls = cue.class; }
     if (cue.i0 >= gap0 && cue.i1 <= gap1) between = true;
   }
-  f[`cls:${cls}`] = 1;
+  f[keyOf('cls:', cls)] = 1;
   f.cueDist = Math.min(nearest, 20) / 20;
   if (nearest <= 2) f.cueNear = 1;
   if (between) f.cueBetween = 1;
@@ -104,7 +164,7 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
 
   // the two actors
   const kinds = [kindOf(c.a.key), kindOf(c.b.key)];
-  f[`kinds:${c.family === 'sanctions' ? kinds.join('>') : [...kinds].sort().join('-')}`] = 1;
+  f[keyOf('kinds:', c.family === 'sanctions' ? `${kinds[0]}>${kinds[1]}` : kinds[0]! <= kinds[1]! ? `${kinds[0]}-${kinds[1]}` : `${kinds[1]}-${kinds[0]}`)] = 1;
   if (c.a.mention.kind !== 'entity' || c.b.mention.kind !== 'entity') f.resolved = 1;
   if (sameMention) f.sameMention = 1;
 
@@ -112,21 +172,22 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   if (c.cross) {
     // the two names are in two sentences: nothing lies between them in one clause
     f.cross = 1;
-    f[`crossCls:${cls}`] = 1;
+    f[keyOf('crossCls:', cls)] = 1;
   }
   const gap = sameMention || c.cross ? 0 : gap1 - gap0;
   f.dist = Math.min(gap, 40) / 40;
+  // (per-token facts of the sentence are computed once: a sentence of n names has n² pairs)
+  const facts = sentenceFacts(article, s, lex, cache);
+  const inEnd = endCover(c.ends, toks.length, cache);
   let commas = 0;
   let clauseBreak = false;
   let onlyList = !sameMention;
   let quote = false;
   for (let k = gap0; k < gap1 && !c.cross; k++) {
-    const t = toks[k]!;
-    if (t.text === ',') commas++;
-    else if (CLAUSE_PUNCT.has(t.text)) clauseBreak = true;
-    if (QUOTES.has(t.text)) quote = true;
-    if (lex.cues.clauseBreaks.at(toks, k) > 0) clauseBreak = true;
-    if (!(t.text === ',' || lex.coordination.has(t.norm) || isInsideAnyEnd(k, c.ends))) onlyList = false;
+    if (toks[k]!.text === ',') commas++;
+    if (facts.breakAt[k]) clauseBreak = true;
+    if (facts.quoteAt[k]) quote = true;
+    if (!facts.listWord[k] && !inEnd[k]) onlyList = false;
   }
   if (commas) f.commas = Math.min(commas, 3) / 3;
   if (clauseBreak) f.clauseBreak = 1;
@@ -134,8 +195,7 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   if (onlyList && gap > 0) f.coordinated = 1;
 
   // the sentence (its facts are the same for every pair in it: computed once)
-  const facts = sentenceFacts(article, s, lex, cache);
-  const actors = new Set(c.ends.map((e) => e.key)).size;
+  const actors = actorCount(c.ends, cache);
   f.actors = Math.min(actors, 8) / 8;
   if (actors >= 4) f.manyActors = 1;
   if (facts.quote) f.quoteInSentence = 1;
@@ -172,7 +232,7 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   const subjB = !governedByAny(toks, c.b.mention, lex.anyPreposition);
   if (subjA && subjB) f.bothBare = 1;
   else if (!subjA && !subjB) f.bothGoverned = 1;
-  if (inQuote(toks, c.a.mention.i0) || inQuote(toks, c.b.mention.i0)) f.inQuote = 1;
+  if (facts.quotesBefore[c.a.mention.i0]! % 2 === 1 || facts.quotesBefore[c.b.mention.i0]! % 2 === 1) f.inQuote = 1;
   return f;
 }
 
@@ -182,22 +242,12 @@ function governedByAny(toks: readonly Token[], m: Mention, preps: ReadonlySet<st
   return Boolean(prev && (preps.has(prev.norm) || (prev2 && prev.norm.length <= 3 && preps.has(prev2.norm))));
 }
 
-/** Is token k inside a quotation (an odd number of quotation marks before it)? */
-function inQuote(toks: readonly Token[], k: number): boolean {
-  let n = 0;
-  for (let i = 0; i < k; i++) if (QUOTES.has(toks[i]!.text)) n++;
-  return n % 2 === 1;
-}
-
 function spanDistance(i0: number, i1: number, m: Mention): number {
   if (i1 <= m.i0) return m.i0 - i1;
   if (m.i1 <= i0) return i0 - m.i1;
   return 0;
 }
 
-function isInsideAnyEnd(k: number, ends: readonly CandidateEnd[]): boolean {
-  return ends.some((e) => k >= e.mention.i0 && k < e.mention.i1);
-}
 
 interface CueLike {
   endsAt(tokens: readonly Token[], end: number): number;
