@@ -19,3 +19,10 @@ describe('sanctions frames', () => {
     expect(pairs('Washington did not impose tariffs on Argentine beef.')).toEqual([]);
   });
 });
+
+describe('an organisation named through its member states', () => {
+  it('"the foreign ministers of the member states of the EU" impose the EU\'s sanctions', () => {
+    expect(pairs("I ministri degli Esteri dei paesi dell'Unione europea hanno approvato la proroga delle sanzioni contro la Russia.", 'it')).toEqual(['alliance:eu > country:RUS']);
+    expect(pairs('The foreign ministers of the member states of the European Union extended the sanctions against Russia.')).toEqual(['alliance:eu > country:RUS']);
+  });
+});

@@ -121,6 +121,8 @@ interface CueFile {
   attendance?: string[];
   /** "led by", "guidata da": who heads a delegation. */
   leads?: string[];
+  /** "the member states of", "i paesi membri di": between a group and the organisation its members belong to. */
+  memberStates?: string[];
   // Word lists of the relation stage (src/extract/relations/), one per language; see the file's `_doc`.
   relativePronouns?: string[];
   relativeObjectPronouns?: string[];
@@ -151,7 +153,7 @@ export interface Lexicon {
     negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
     future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
     groupAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet; speech: CueSet; hypothetical: CueSet; presence: CueSet;
-    scheduled: CueSet; presentCopula: CueSet; attendance: CueSet; leads: CueSet;
+    scheduled: CueSet; presentCopula: CueSet; attendance: CueSet; leads: CueSet; memberStates: CueSet;
     imposition: CueSet; lift: CueSet; call: CueSet; support: CueSet;
     sanctionTargetPreps: CueSet; pressureTargetPreps: CueSet; mediatorPreps: CueSet;
   };
@@ -252,7 +254,7 @@ export function loadLexicon(lang: Lang): Lexicon {
       clauseBreaks: new CueSet(cf.clauseBreaks), attribution: new CueSet(cf.attribution), members: new CueSet(cf.members),
       groupAnaphora: new CueSet(cf.groupAnaphora), counterpart: new CueSet(cf.counterpart),
       demonstratives: new CueSet(cf.demonstratives), institutions: new CueSet(cf.institutions), speech: new CueSet(cf.speech ?? []), hypothetical: new CueSet(cf.hypothetical ?? []), presence: new CueSet(cf.presence ?? []),
-      scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []), attendance: new CueSet(cf.attendance ?? []), leads: new CueSet(cf.leads ?? []),
+      scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []), attendance: new CueSet(cf.attendance ?? []), leads: new CueSet(cf.leads ?? []), memberStates: new CueSet(cf.memberStates ?? []),
       imposition: new CueSet(tf.impositionVerbs), lift: new CueSet(tf.liftVerbs), call: new CueSet(tf.callVerbs),
       support: new CueSet(supportForms),
       sanctionTargetPreps: new CueSet(tf.sanctionTargetPreps), pressureTargetPreps: new CueSet(tf.pressureTargetPreps),

@@ -724,6 +724,19 @@ class MentionState {
       let gen = lex.prepositions.genitive.at(this.tokens, j);
       // "of the United Nations": English has the article after the preposition (Italian "delle" holds it)
       if (gen > 0 && this.tokens[gen] && lex.determiners.has(this.tokens[gen]!.norm) && this.rec.names.startsAt(this.tokens, gen + 1)) gen++;
+      // "i ministri degli Esteri dei paesi dell'Unione europea", "the foreign ministers of the member states of the
+      // EU": the members' organisation names the group as directly as "i ministri degli Esteri dell'Ue"
+      if (gen > 0 && role.group) {
+        let k = gen;
+        if (lex.determiners.has(this.tokens[k]?.norm ?? '')) k++;
+        const members = lex.cues.memberStates.at(this.tokens, k);
+        const gen2 = members > 0 ? lex.prepositions.genitive.at(this.tokens, members) : -1;
+        if (gen2 > 0) {
+          let at = gen2;
+          if (lex.determiners.has(this.tokens[at]?.norm ?? '') && this.rec.names.startsAt(this.tokens, at + 1)) at++;
+          if (this.rec.names.match(this.tokens, at)?.payload.entry.kind === 'alliance') gen = at;
+        }
+      }
       if (gen > 0) {
         const g = this.rec.names.match(this.tokens, gen);
         if (g && g.payload.via !== 'adjective' && (!role.group || g.payload.entry.kind !== 'leader')) {
