@@ -34,7 +34,9 @@ const SKIP_LINES = 50;
 type Opts = Omit<ClusterBuildOptions, 'workerKg'> & { workerKg?: string; gexfVersion: GexfVersion; edgeMode: EdgeMode };
 
 export function clusterCommand(): Command {
-  const cluster = new Command('cluster').description('build a graph on a Dask cluster (python3-distributed): same files as kg build');
+  const cluster = new Command('cluster').description('build a graph on a Dask cluster (python3-distributed): same files as kg build')
+    // an added command does not inherit kg's output settings: its errors are one line, like kg's
+    .configureOutput({ outputError: (str, write) => write(`kg: ${str.split('\n')[0]!.replace(/^error: /, '')} (see kg cluster build --help)\n`) });
 
   cluster.command('build')
     .description('extract and merge JSON Lines corpora on the Dask workers of SCHEDULER; write DIR/graph.json and graph.gexf, ' +
