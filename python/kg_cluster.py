@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -88,37 +89,67 @@ def run_kg(command: list[str], stdin: bytes | None, what: str) -> bytes:
     return proc.stdout
 
 
-def extract_shard(text: bytes, seqs: list[int], kg: list[str], extra: list[str], partitions: int) -> tuple[list[str], list[Header], list[bytes]]:
-    """Extracts one shard; returns its article records (JSON), their (id, hash), and one blob per partition."""
+ROW_FAILURE = re.compile(r"^kg: shard\.jsonl:(\d+): (.+)$")
+
+ShardResult = tuple[list[str], list[Header], list[bytes], list[tuple[int, str]]]
+
+
+def extract_rows(text: bytes, seqs: list[int], lines: list[int], kg: list[str], extra: list[str]) -> tuple[bytes, list[int], list[tuple[int, str]]]:
+    """`kg extract` of the shard. A row it refuses (an empty article: `kg build` skips it) is blanked —
+    line numbers, hence the order of the others, stay — and the shard extracted again without it.
+    Returns the fragments, the seqs they belong to, and the (seq, reason) of each refused row."""
+    rows = text.split(b"\n")
+    seqs, lines = list(seqs), list(lines)
+    refused: list[tuple[int, str]] = []
     with tempfile.TemporaryDirectory(prefix="kg-shard-") as tmp:
-        path = os.path.join(tmp, "shard.jsonl")
-        with open(path, "wb") as f:
-            f.write(text)
-        out = run_kg([*kg, "extract", path, "--format", "ndjson", *extra], None, f"kg extract of shard {seqs[0] if seqs else '-'}")
+        while seqs:
+            with open(os.path.join(tmp, "shard.jsonl"), "wb") as f:
+                f.write(b"\n".join(rows))
+            # cwd: messages name the row "shard.jsonl:LINE"
+            proc = subprocess.run([*kg, "extract", "shard.jsonl", "--format", "ndjson", *extra], cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+            if proc.returncode == 0:
+                return proc.stdout, seqs, refused
+            message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+            failure = ROW_FAILURE.match(message[-1]) if proc.returncode == 1 and message else None
+            line = int(failure.group(1)) if failure else -1
+            if not failure or line not in lines:
+                raise RuntimeError(f"kg extract of the shard of article {seqs[0]}: {message[-1] if message else f'exit code {proc.returncode}'}")
+            at = lines.index(line)
+            refused.append((seqs.pop(at), failure.group(2)))
+            lines.pop(at)
+            rows[line - 1] = b""
+    return b"", seqs, refused
+
+
+def extract_shard(text: bytes, seqs: list[int], lines: list[int], kg: list[str], extra: list[str], partitions: int) -> ShardResult:
+    """Extracts one shard; returns its article records (JSON), their (id, hash), one blob per partition,
+    and the rows kg extract refused."""
+    out, seqs, refused = extract_rows(text, seqs, lines, kg, extra)
     articles: list[str] = []
     headers: list[Header] = []
     parts: list[list[str]] = [[] for _ in range(partitions)]
-    lines = [line for line in out.split(b"\n") if line.strip()]
-    if len(lines) != len(seqs):
-        raise RuntimeError(f"kg extract printed {len(lines)} fragments for {len(seqs)} articles")
-    for seq, line in zip(seqs, lines):
+    fragments = [line for line in out.split(b"\n") if line.strip()]
+    if len(fragments) != len(seqs):
+        raise RuntimeError(f"kg extract printed {len(fragments)} fragments for {len(seqs)} articles")
+    for seq, line in zip(seqs, fragments):
         fragment = json.loads(line)
         articles.append(dump(fragment["article"]))
         headers.append((fragment["article"]["id"], fragment["article"]["hash"]))
         for p, sub in split_fragment(seq, fragment, partitions).items():
             parts[p].append(sub)
-    return articles, headers, [("".join(s + "\n" for s in part)).encode("utf-8") for part in parts]
+    return articles, headers, [("".join(s + "\n" for s in part)).encode("utf-8") for part in parts], refused
 
 
-def pick_headers(result: tuple[list[str], list[Header], list[bytes]]) -> list[Header]:
-    return result[1]
+def pick_headers(result: ShardResult) -> tuple[list[Header], list[tuple[int, str]]]:
+    """What the driver needs of a shard to decide: its articles' (id, hash) and its refused rows."""
+    return result[1], result[3]
 
 
-def pick_articles(result: tuple[list[str], list[Header], list[bytes]]) -> list[str]:
+def pick_articles(result: ShardResult) -> list[str]:
     return result[0]
 
 
-def pick_part(result: tuple[list[str], list[Header], list[bytes]], partition: int) -> bytes:
+def pick_part(result: ShardResult, partition: int) -> bytes:
     return result[2][partition]
 
 
@@ -142,6 +173,7 @@ class Shard:
     rows: Path
     seqs: list[int]
     names: list[str]
+    lines: list[int]
 
 
 @dataclass
@@ -158,19 +190,23 @@ def load_shards(directory: Path) -> list[Shard]:
     shards: list[Shard] = []
     for rows in sorted(directory.glob("*.jsonl")):
         meta = json.loads(rows.with_suffix(".json").read_text("utf-8"))
-        shards.append(Shard(rows, [int(s) for s in meta["seq"]], [str(n) for n in meta["names"]]))
+        shards.append(Shard(rows, [int(s) for s in meta["seq"]], [str(n) for n in meta["names"]], [int(n) for n in meta["lines"]]))
     return shards
 
 
-def decide(headers: dict[int, Header], names: dict[int, str]) -> Acceptance:
-    """In merge order: the same content again adds nothing; another content under a taken id is skipped."""
+def decide(headers: dict[int, Header], refused: dict[int, str], names: dict[int, str]) -> Acceptance:
+    """In merge order: a refused row is skipped; the same content again adds nothing; another content
+    under a taken id is skipped."""
     hashes: set[str] = set()
     ids: set[str] = set()
     merged: list[int] = []
     rejected: set[int] = set()
     duplicates = 0
     skipped: list[dict[str, str]] = []
-    for seq in sorted(headers):
+    for seq in sorted([*headers, *refused]):
+        if seq in refused:
+            skipped.append({"name": names[seq], "reason": refused[seq]})
+            continue
         article_id, content = headers[seq]
         if content in hashes:
             duplicates += 1
@@ -209,28 +245,33 @@ def run(client: Any, args: argparse.Namespace, shards: list[Shard]) -> None:
     extra = [*(["--date", args.date] if args.date else []), *(["--lang", args.lang] if args.lang else [])]
     partitions: int = args.partitions
     extracted = [
-        client.submit(extract_shard, shard.rows.read_bytes(), shard.seqs, kg, extra, partitions, key=f"kg-extract-{i:05d}", retries=1)
+        client.submit(extract_shard, shard.rows.read_bytes(), shard.seqs, shard.lines, kg, extra, partitions, key=f"kg-extract-{i:05d}", retries=1)
         for i, shard in enumerate(shards)
     ]
     header_futures = [client.submit(pick_headers, f, key=f"kg-headers-{i:05d}") for i, f in enumerate(extracted)]
     index = {f.key: i for i, f in enumerate(header_futures)}
     headers: dict[int, Header] = {}
+    refused: dict[int, str] = {}
     names: dict[int, str] = {}
+    extracted_seqs: list[list[int]] = [[] for _ in shards]
     done = 0
     for future in as_completed(header_futures):
-        shard = shards[index[future.key]]
-        for seq, name, header in zip(shard.seqs, shard.names, future.result()):
+        i = index[future.key]
+        shard_headers, shard_refused = future.result()
+        refused.update((int(seq), str(reason)) for seq, reason in shard_refused)
+        names.update(zip(shards[i].seqs, shards[i].names))
+        extracted_seqs[i] = [seq for seq in shards[i].seqs if seq not in refused]
+        for seq, header in zip(extracted_seqs[i], shard_headers):
             headers[seq] = (str(header[0]), str(header[1]))
-            names[seq] = name
         done += 1
         progress(f"extracted shard {done}/{len(shards)}")
-    acceptance = decide(headers, names)
+    acceptance = decide(headers, refused, names)
     merges = [
         client.submit(merge_partition, p, acceptance.rejected, kg, *[client.submit(pick_part, f, p, key=f"kg-part-{i:05d}-{p}") for i, f in enumerate(extracted)],
                       key=f"kg-merge-{p:04d}", retries=1)
         for p in range(partitions)
     ]
-    write_articles(client, extracted, shards, acceptance, Path(args.work) / "articles.jsonl")
+    write_articles(client, extracted, extracted_seqs, acceptance, Path(args.work) / "articles.jsonl")
     parts = Path(args.work) / "parts"
     parts.mkdir(parents=True, exist_ok=True)
     for p, future in enumerate(merges):
@@ -241,13 +282,13 @@ def run(client: Any, args: argparse.Namespace, shards: list[Shard]) -> None:
     (Path(args.work) / "summary.json").write_text(json.dumps(summary), "utf-8")
 
 
-def write_articles(client: Any, extracted: list[Any], shards: list[Shard], acceptance: Acceptance, path: Path) -> None:
+def write_articles(client: Any, extracted: list[Any], extracted_seqs: list[list[int]], acceptance: Acceptance, path: Path) -> None:
     """The merged articles' records, in merge order: the graph's `articles` attribute."""
     keep = set(acceptance.merged)
     with path.open("w", encoding="utf-8") as out:
         for i, f in enumerate(extracted):
             records = client.submit(pick_articles, f, key=f"kg-articles-{i:05d}").result()
-            for seq, record in zip(shards[i].seqs, records):
+            for seq, record in zip(extracted_seqs[i], records):
                 if seq in keep:
                     out.write(f"{seq}\t{record}\n")
 

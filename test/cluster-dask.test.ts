@@ -4,7 +4,7 @@
 // its tasks on the other). No timing is asserted: the only clocks are generous timeouts that stop a hung
 // process. Every process started here is killed in afterAll, whatever happened.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
@@ -131,6 +131,30 @@ describe.skipIf(skip)('kg cluster build on Dask (scheduler and two workers on 12
       expect(existsSync(join(out, '.kg-cluster')), 'work directory removed').toBe(false);
     }
   }, RUN_TIMEOUT * 2 + 60_000);
+
+  it('skips and reports what kg build skips (bad row, header-only article, duplicate, taken id), with the same bytes and exit 2', async () => {
+    const rows = readFileSync(corpus, 'utf8').split('\n').slice(0, 150);
+    const parsed = rows.map((r) => JSON.parse(r) as { id: string; text: string });
+    const extra = [
+      JSON.stringify({ ...parsed[5], id: 'zz-copy' }), // the same text under another id: a duplicate
+      JSON.stringify({ ...parsed[6], text: parsed[7]!.text }), // a taken id with other content: skipped
+      JSON.stringify({ id: 'header-only-1', text: 'date 2026-01-02 Reuters.' }), // refused by kg extract
+      '{broken',
+      JSON.stringify({ id: 'header-only-2', text: 'date 2026-01-03 ANSA.' }),
+    ];
+    const bad = join(work, 'bad.jsonl');
+    writeFileSync(bad, [...rows.slice(0, 40), ...extra, ...rows.slice(40)].join('\n') + '\n');
+    const ref = join(work, 'bad-reference');
+    const built = spawnSync(process.execPath, [kgJs, 'build', bad, '--out', ref], { cwd: root, encoding: 'utf8', timeout: RUN_TIMEOUT });
+    expect(built.status, built.stderr).toBe(2);
+    const out = join(work, 'bad-cluster');
+    const r = await kg(['cluster', 'build', bad, '--scheduler', address, '--out', out, '--shard-size', '37', '--partitions', '3', '--workers', '2']);
+    expect(r.code, r.stderr).toBe(2);
+    same(ref, out);
+    const report = (text: string) => text.split('\n').filter((l) => l.startsWith('kg: skipped') || / article\(s\) added/.test(l)).map((l) => l.replace(ref, out));
+    expect(report(r.stderr)).toEqual(report(built.stderr));
+    expect(report(r.stderr).filter((l) => l.startsWith('kg: skipped'))).toHaveLength(4);
+  }, RUN_TIMEOUT + 60_000);
 
   it('survives a worker killed mid-run: Dask reruns its tasks, the files are still the same', async () => {
     const out = join(work, 'killed');

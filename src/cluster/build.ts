@@ -85,7 +85,7 @@ function readRow(path: string, offset: number, length: number): Buffer {
 /**
  * Writes the shards: consecutive rows of the merge order. `kg extract` sorts a shard's rows again by
  * (id, "NAME:LINE"), so equal ids inside one shard come out by their line number compared as text;
- * the order file says, for each fragment it will print, which article (seq) it is.
+ * the order file says, for each fragment it will print, which article (seq) it is, and its line in the shard.
  */
 export function writeShards(items: readonly WorkItem[], dir: string, size: number): number {
   mkdirSync(dir, { recursive: true });
@@ -97,7 +97,7 @@ export function writeShards(items: readonly WorkItem[], dir: string, size: numbe
     order.sort((a, b) => compare(a.item.id, b.item.id) || compare(a.line, b.line));
     const name = join(dir, String(count).padStart(5, '0'));
     writeFileSync(`${name}.jsonl`, texts.join('\n') + '\n');
-    writeFileSync(`${name}.json`, JSON.stringify({ seq: order.map((o) => o.seq), names: order.map((o) => o.item.name) }));
+    writeFileSync(`${name}.json`, JSON.stringify({ seq: order.map((o) => o.seq), names: order.map((o) => o.item.name), lines: order.map((o) => Number(o.line)) }));
   }
   return count;
 }
@@ -188,7 +188,10 @@ export async function clusterBuild(paths: readonly string[], opts: ClusterBuildO
     await runDriver(opts, work);
     const summary = JSON.parse(await readText(join(work, 'summary.json'))) as { merged: number; duplicates: number; skipped: Skipped[] };
     const all = [...skipped, ...summary.skipped];
-    if (summary.merged === 0) throw new UserError(`no article could be built (${all.length} skipped); nothing written`);
+    if (summary.merged === 0) {
+      reportSkipped(all);
+      throw new UserError(`no article could be built (${all.length} skipped); nothing written`);
+    }
     const graph = await assembleGraph(work, opts.partitions);
     finishGraph(graph);
     lock.verify();
@@ -199,6 +202,14 @@ export async function clusterBuild(paths: readonly string[], opts: ClusterBuildO
     rmSync(work, { recursive: true, force: true });
     lock.release(!ok);
   }
+}
+
+const SKIP_LINES = 50;
+
+/** What was skipped, as kg build reports it: one line each, at most 50. */
+export function reportSkipped(skipped: readonly Skipped[]): void {
+  skipped.slice(0, SKIP_LINES).forEach((s) => process.stderr.write(`kg: skipped ${s.name}: ${s.reason}\n`));
+  if (skipped.length > SKIP_LINES) process.stderr.write(`kg: ... and ${skipped.length - SKIP_LINES} more skipped\n`);
 }
 
 async function readText(path: string): Promise<string> {

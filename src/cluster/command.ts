@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseIsoDate } from '../read/index.js';
 import type { EdgeMode, GexfVersion } from '../export/gexf.js';
-import { clusterBuild, LOCAL_KG, type ClusterBuildOptions } from './build.js';
+import { clusterBuild, LOCAL_KG, reportSkipped, type ClusterBuildOptions } from './build.js';
 import { mergePartCommand } from './merge-part.js';
 
 function whole(min: number, max: number, what: string): (value: string) => number {
@@ -28,8 +28,6 @@ function scheduler(value: string): string {
   if (!/^(tcp|tls):\/\/[^\s/:]+:\d{1,5}$/.test(value)) throw new InvalidArgumentError('expected a Dask scheduler address, tcp://HOST:PORT');
   return value;
 }
-
-const SKIP_LINES = 50;
 
 type Opts = Omit<ClusterBuildOptions, 'workerKg'> & { workerKg?: string; gexfVersion: GexfVersion; edgeMode: EdgeMode };
 
@@ -60,12 +58,12 @@ export function clusterCommand(): Command {
     .addOption(new Option('--edge-mode <mode>', 'GEXF edges: directed or mixed').choices(['directed', 'mixed']).default('directed'))
     .action(async (corpora: string[], opts: Opts) => {
       const r = await clusterBuild(corpora, { ...opts, workerKg: opts.workerKg ?? LOCAL_KG });
-      r.skipped.slice(0, SKIP_LINES).forEach((s) => process.stderr.write(`kg: skipped ${s.name}: ${s.reason}\n`));
-      if (r.skipped.length > SKIP_LINES) process.stderr.write(`kg: ... and ${r.skipped.length - SKIP_LINES} more skipped\n`);
       process.stderr.write(
         `kg: ${r.merged} article(s) added${r.duplicates ? `, ${r.duplicates} already in the graph` : ''}${r.skipped.length ? `, ${r.skipped.length} skipped` : ''}` +
           ` → ${r.nodes} nodes, ${r.edges} edges in ${opts.out}/graph.json and graph.gexf\n`,
       );
+      // as kg build reports them: the summary, then what was skipped
+      reportSkipped(r.skipped);
       process.exitCode = r.skipped.length ? 2 : 0;
     });
 
