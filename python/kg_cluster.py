@@ -3,10 +3,11 @@
 
 The Node side has listed the corpus, sorted it as `kg build` does and written it as shards in WORK/shards:
 NNNNN.jsonl (the rows) and NNNNN.json (for each fragment `kg extract` will print, in its order: the
-article's global merge position `seq` and its name for messages). This driver:
+article's global merge position `seq`, its name for messages and its line in the shard). This driver:
 
-1. ships each shard's text to a worker, which runs `node kg.js extract SHARD --format ndjson` and splits
-   the fragments by key into P partitions (nodes by key, meetings by their participants, edges by key);
+1. ships each shard's text to a worker, which runs `node kg.js extract SHARD --format ndjson` (a row it
+   refuses, as `kg build` would skip it, is blanked and the shard extracted again) and splits the
+   fragments by key into P partitions (nodes by key, meetings by their participants, edges by key);
 2. decides from the (seq, id, hash) of every article which ones a build merges (`GraphMerger.add`: the
    same content again is a duplicate, an id already taken with other content is skipped);
 3. merges each partition on a worker (`node kg.js cluster merge-part`, merge.ts in article order) and
