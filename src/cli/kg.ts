@@ -8,6 +8,8 @@
 //   kg export GRAPH --format graphml|csv|neo4j --out PATH
 //                                                     a built graph for igraph/NetworkX, tables, Neo4j
 //   kg generate --count N --seed S --out FILE.jsonl   a synthetic corpus (benchmarks)
+//   kg cluster build --scheduler tcp://HOST:PORT CORPUS.jsonl... --out DIR
+//                                                     the same build, extracted and merged on a Dask cluster
 //   kg serve --graph FILE [--port N]                   the viewer on 127.0.0.1
 //   kg start                                           build seeds/ into out/ and serve it (npm start)
 // User errors print one line on stderr and exit 1; nothing half-written is ever left behind.
@@ -36,6 +38,7 @@ import { writeChunksAtomic } from '../export/atomic.js';
 import { startTimings } from './timings.js';
 import { collectGarbage } from './memory.js';
 import { EXPORT_FORMATS, exportFormat, exportGraph, graphFileOf } from './export.js';
+import { clusterCommand } from '../cluster/command.js';
 
 function isoDate(value: string): string {
   if (!parseIsoDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
@@ -358,6 +361,8 @@ export function program(): Command {
     .action(async (opts: { count: number; seed: number; out: string }) => {
       await writeChunksAtomic(opts.out, generateCorpusLines({ count: opts.count, seed: opts.seed }));
     });
+
+  cmd.addCommand(clusterCommand());
 
   cmd.command('serve')
     .description('serve the viewer for a graph.json or GEXF file on 127.0.0.1')
