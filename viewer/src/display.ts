@@ -170,3 +170,34 @@ export function isolatePositions(graph: AnyGraph, nodes: ReadonlySet<string>, ed
   });
   return out;
 }
+
+export interface Extent {
+  x: [number, number];
+  y: [number, number];
+}
+
+/**
+ * The box around the drawn positions of `nodes` (isolated ones where isolatePositions put them), for
+ * sigma's custom bounding box: the camera then frames what is shown, not every node of the file.
+ * Null when no node has a position.
+ */
+export function drawnExtent(graph: AnyGraph, nodes: Iterable<string>, positions: ReadonlyMap<string, { x: number; y: number }>): Extent | null {
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const key of nodes) {
+    const p = positions.get(key);
+    const x = p ? p.x : Number(graph.getNodeAttribute(key, 'x'));
+    const y = p ? p.y : Number(graph.getNodeAttribute(key, 'y'));
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
+  }
+  if (minX === Infinity) return null;
+  // A single node (or a line) still needs a box with some width and height.
+  const pad = Math.max(maxX - minX, maxY - minY, 1) * 0.05;
+  return { x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] };
+}
