@@ -143,7 +143,7 @@ describe('store', () => {
     store.update({ selected: 'x', colorMode: 'country' });
     let changed: StateKey[] = [];
     store.on((c) => (changed = [...c].sort()));
-    store.reset({ ...initialState(), filters: store.get().filters });
+    store.reset({ ...initialState(), filters: store.get().filters, table: store.get().table });
     expect(changed).toEqual(['colorMode', 'selected']);
     expect(store.get().selected).toBeNull();
   });
@@ -295,5 +295,52 @@ describe('play', () => {
     expect(w.end).toBe(200);
     expect(seen.length).toBeGreaterThan(10);
     expect(nextWindow({ min: 5, max: 5 }, { start: 5, end: 5 })).toBeNull();
+  });
+});
+
+describe('data table', () => {
+  it('lists visible nodes with visible-relation counts, and relations with their ends', async () => {
+    const { nodeTable, edgeTable } = await import('../viewer/src/table.js');
+    const g = bridged();
+    const v = computeVisibility(g, { ...emptyFilters(), hiddenEdgeKinds: new Set(['sanctions']) });
+    const nodes = nodeTable(g, v, null);
+    expect(nodes.rows.length).toBe(8);
+    const c = nodes.rows.find((r) => r.key === 'c')!;
+    expect(c.cells.degree).toBe(2);
+    expect(c.cells.label).toBe('C');
+    expect(c.cells.pagerank).toBe('');
+    const edges = edgeTable(g, v);
+    expect(edges.rows.map((r) => r.key).sort()).toEqual(['ab', 'ac', 'bc', 'df', 'dg', 'fe', 'fg']);
+    const fe = edges.rows.find((r) => r.key === 'fe')!;
+    expect(fe.nodes).toEqual(['f', 'e']);
+    expect(fe.cells).toMatchObject({ source: 'F', target: 'E', kind: 'negotiates_with', date: '2026-03-01' });
+  });
+
+  it('filters on every word, accents and case ignored, and sorts numbers as numbers', async () => {
+    const { filterRows, sortRows } = await import('../viewer/src/table.js');
+    const rows = [
+      { key: 'n1', nodes: ['n1'], cells: { label: 'Élodie Roux', kind: 'leader', degree: 10 } },
+      { key: 'n2', nodes: ['n2'], cells: { label: 'Bo Berg', kind: 'leader', degree: 9 } },
+      { key: 'n3', nodes: ['n3'], cells: { label: 'Oslo', kind: 'place', degree: 100 } },
+      { key: 'n4', nodes: ['n4'], cells: { label: 'Node 10', kind: 'place', degree: '' as const } },
+    ];
+    expect(filterRows(rows, 'elodie LEADER').map((r) => r.key)).toEqual(['n1']);
+    expect(filterRows(rows, '  ').length).toBe(4);
+    expect(sortRows(rows, 'degree', true).map((r) => r.key)).toEqual(['n3', 'n1', 'n2', 'n4']);
+    expect(sortRows(rows, 'degree', false).map((r) => r.key)).toEqual(['n2', 'n1', 'n3', 'n4']);
+    expect(sortRows(rows, 'label', false).map((r) => r.key)).toEqual(['n2', 'n1', 'n4', 'n3']);
+  });
+
+  it('writes RFC 4180 CSV and defuses spreadsheet formulas', async () => {
+    const { toCsv } = await import('../viewer/src/table.js');
+    const cols = [
+      { key: 'a', title: 'name', numeric: false },
+      { key: 'b', title: 'n', numeric: true },
+    ];
+    const csv = toCsv(cols, [
+      { key: '1', nodes: [], cells: { a: 'He said "no", then left\nagain', b: -3 } },
+      { key: '2', nodes: [], cells: { a: '=HYPERLINK("http://x")', b: 2 } },
+    ]);
+    expect(csv).toBe('"name","n"\r\n"He said ""no"", then left\nagain","-3"\r\n"\'=HYPERLINK(""http://x"")","2"\r\n');
   });
 });

@@ -370,6 +370,64 @@ describe.skipIf(!hasBrowser)('viewer for analysts (e2e)', () => {
       expect(after).not.toBe(before);
     });
 
+    it('a table of the visible nodes and relations: sorted, filtered, linked to the selection, exported as CSV', async () => {
+      await fresh();
+      await page.locator('#table-toggle').click();
+      await page.locator('#table-body tbody tr').first().waitFor();
+      const column = (i: number) => page.locator('#table-body tbody tr').evaluateAll((rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i]!.textContent ?? ''), i);
+      const headers = await page.locator('#table-body th').allTextContents();
+      const idx = (name: string) => headers.findIndex((h) => h.replace(/ [▲▼]$/, '') === name);
+      // Every node, the most connected first, by degree counted from graph.json.
+      const degree = new Map(seed.graph.nodes.map((n) => [n.key, 0]));
+      for (const e of seed.graph.edges) for (const k of [e.source, e.target]) degree.set(k, degree.get(k)! + 1);
+      const keys = await column(idx('key'));
+      expect([...keys].sort()).toEqual([...degree.keys()].sort());
+      const degrees = keys.map((k) => degree.get(k)!);
+      expect(degrees).toEqual([...degrees].sort((a, b) => b - a));
+      expect((await column(idx('relations'))).map(Number)).toEqual(degrees);
+
+      // Hiding a kind removes its rows: the table shows what is visible.
+      await page.locator('#legend input[value="place"]').uncheck();
+      expect((await column(idx('key'))).some((k) => k.startsWith('place:'))).toBe(false);
+      await page.locator('#legend input[value="place"]').check();
+
+      // Sorting by name, then filtering.
+      await page.locator('#table-body th', { hasText: 'name' }).click();
+      const names = await column(idx('name'));
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })));
+      await page.locator('#table-filter').fill('leader ukr');
+      expect(await column(idx('key'))).toEqual([ZELENSKY]);
+
+      // A click on a row selects its node; the selected node's row is marked.
+      await page.locator('#table-body tbody tr').first().click();
+      await page.waitForFunction((k) => window.__newsgraph.selected === k, ZELENSKY);
+      expect(await page.locator('#table-body tbody tr.selected').getAttribute('data-key')).toBe(ZELENSKY);
+      await page.locator('#table-filter').fill('');
+
+      // Relations: only the visible ones, and the CSV holds exactly the rows shown.
+      await page.locator('#tab-edges').click();
+      await page.locator('#edge-kinds input[value="represents"]').uncheck();
+      const expected = seed.graph.edges.filter((e) => e.attributes.kind !== 'represents').map((e) => e.key);
+      const relHeaders = await page.locator('#table-body th').allTextContents();
+      const relKeyCol = relHeaders.findIndex((h) => h.replace(/ [▲▼]$/, '') === 'key');
+      const relRows = await page.locator('#table-body tbody tr').evaluateAll((rows, i) => rows.map((r) => (r as HTMLTableRowElement).cells[i]!.textContent ?? ''), relKeyCol);
+      expect([...relRows].sort()).toEqual([...expected].sort());
+      expect(relRows.length).toBeGreaterThan(0);
+      // The selected node's relations are marked.
+      const marked = await page.locator('#table-body tbody tr.selected').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.key));
+      expect([...marked].sort()).toEqual(expected.filter((k) => { const e = seed.graph.edges.find((x) => x.key === k)!; return e.source === ZELENSKY || e.target === ZELENSKY; }).sort());
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+      expect(download.suggestedFilename()).toBe('newsgraph-relations.csv');
+      const csv = readFileSync((await download.path())!, 'utf8');
+      const lines = csv.trimEnd().split('\r\n');
+      expect(lines[0]).toBe('"from","kind","to","date","status","weight","sources","key"');
+      expect(lines.length - 1).toBe(expected.length);
+      for (const k of expected) expect(csv).toContain(`"${k}"`);
+      expect(csv).not.toContain('"represents"');
+      await page.screenshot({ path: join(ARTIFACTS, 'analyst-06-table.png') });
+      expect(errors).toEqual([]);
+    });
+
     it('a link reopens the same view: selection, neighbourhood, filters, window and appearance', async () => {
       await fresh();
       await page.waitForFunction(() => window.__newsgraph.metricsReady());

@@ -14,6 +14,7 @@ import {
   type Filters,
   type GraphSummary,
   type SizeMode,
+  TABLE_SORT,
   type ViewState,
   type Visibility,
 } from './state.js';
@@ -32,6 +33,8 @@ import { projection, type Metrics } from './analysis.js';
 import { startMetrics, type MetricsJob } from './metrics.js';
 import { readState, writeState } from './url-state.js';
 import { Player } from './play.js';
+import { edgeTable, nodeTable, toCsv, type Table } from './table.js';
+import { renderTable, shownRows } from './render-table.js';
 
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -208,12 +211,41 @@ function derive(changed: ReadonlySet<StateKey> | 'all', metricsChanged = false):
   if (prev === null || looks !== prev.appearance) {
     renderLegend($('color-legend'), state.colorMode === 'kind' ? [] : looks.legend);
   }
+  if (state.table.open && (changed === 'all' || metricsChanged || visibilityChanged || has(['table', 'selected']))) drawTable();
   if (changed === 'all' || has(['selected', 'filters', 'depth', 'pathTo'])) {
     renderPanel(panel, graph, state.selected, visibility, selectNode);
     syncFocusControls();
   }
   $('counts').textContent = `${visibility.nodes.size} / ${graph.order} nodes · ${visibility.edges.size} / ${graph.size} edges`;
-  if (changed === 'all' || [...changed].some((k) => k !== 'hovered' && k !== 'query')) syncUrl();
+  if (changed === 'all' || [...changed].some((k) => k !== 'hovered' && k !== 'query' && k !== 'table')) syncUrl();
+}
+
+const tablePane = $('table-pane');
+
+/** The table of what is visible now, for the open tab. */
+function currentTable(): Table | null {
+  if (!current || !derived) return null;
+  return store.get().table.tab === 'nodes' ? nodeTable(current.graph, derived.visibility, current.metrics) : edgeTable(current.graph, derived.visibility);
+}
+
+function drawTable(): void {
+  const table = currentTable();
+  if (!table) return;
+  const state = store.get();
+  const rows = renderTable($('table-body'), table, state.table, state.selected, {
+    onSort: (column) => {
+      const t = store.get().table;
+      store.update({ table: { ...t, sort: column, descending: t.sort === column ? !t.descending : table.columns.find((c) => c.key === column)?.numeric === true } });
+    },
+    onSelect: (node) => selectNode(node),
+  });
+  const shown = Math.min(rows.length, 500);
+  $('table-count').textContent = `${rows.length} of ${table.rows.length} ${state.table.tab === 'nodes' ? 'nodes' : 'relations'}${shown < rows.length ? ` (first ${shown} shown; the CSV has all)` : ''}`;
+  for (const tab of ['nodes', 'edges'] as const) $(`tab-${tab}`).setAttribute('aria-pressed', String(state.table.tab === tab));
+}
+
+function setTable(patch: Partial<ViewState['table']>): void {
+  store.update({ table: { ...store.get().table, ...patch } });
 }
 
 store.on((changed) => derive(changed));
@@ -296,7 +328,9 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
   search.value = '';
   const summary = summarize(graph);
   const defaults = { foldMeetings: graph.order > FOLD_MEETINGS_ABOVE };
-  const fresh: ViewState = { ...initialState(), filters: { ...initialState().filters, foldMeetings: defaults.foldMeetings } };
+  // The table stays open (or closed) across graphs; its filter does not.
+  const fresh: ViewState = { ...initialState(), filters: { ...initialState().filters, foldMeetings: defaults.foldMeetings }, table: { ...store.get().table, filter: '' } };
+  $<HTMLInputElement>('table-filter').value = '';
   const state = params ? readState(params, fresh) : fresh;
   if (state.selected !== null && !graph.hasNode(state.selected)) state.selected = null;
   if (state.pathTo !== null && !graph.hasNode(state.pathTo)) state.pathTo = null;
@@ -502,6 +536,28 @@ document.addEventListener('drop', (ev) => {
   document.body.classList.remove('dragging');
   const file = ev.dataTransfer?.files[0];
   if (file) void loadFile(file);
+});
+
+$('table-toggle').addEventListener('click', () => {
+  const open = !store.get().table.open;
+  tablePane.hidden = !open;
+  $('table-toggle').setAttribute('aria-pressed', String(open));
+  setTable({ open });
+  // The drawing area changed height: sigma must measure it again.
+  current?.renderer.sigma.resize();
+  current?.renderer.sigma.refresh();
+});
+for (const tab of ['nodes', 'edges'] as const) {
+  $(`tab-${tab}`).addEventListener('click', () => {
+    if (store.get().table.tab !== tab) setTable({ tab, ...TABLE_SORT[tab] });
+  });
+}
+$<HTMLInputElement>('table-filter').addEventListener('input', (ev) => setTable({ filter: (ev.target as HTMLInputElement).value }));
+$('export-csv').addEventListener('click', () => {
+  const table = currentTable();
+  if (!table) return;
+  const csv = toCsv(table.columns, shownRows(table, store.get().table));
+  download(new Blob([csv], { type: 'text/csv' }), `newsgraph-${store.get().table.tab === 'nodes' ? 'nodes' : 'relations'}.csv`);
 });
 
 $('export-gexf').addEventListener('click', () => {

@@ -39,7 +39,23 @@ export interface ViewState {
   pathTo: string | null;
   sizeMode: SizeMode;
   colorMode: ColorMode;
+  table: TableState;
 }
+
+/** The data table under the graph: open or not, which tab, its sort and its filter text. */
+export interface TableState {
+  open: boolean;
+  tab: 'nodes' | 'edges';
+  sort: string;
+  descending: boolean;
+  filter: string;
+}
+
+/** Each tab's first sort: the most connected nodes, the relations in date order. */
+export const TABLE_SORT: Record<TableState['tab'], { sort: string; descending: boolean }> = {
+  nodes: { sort: 'degree', descending: true },
+  edges: { sort: 'date', descending: false },
+};
 
 export function emptyFilters(): Filters {
   return {
@@ -54,7 +70,10 @@ export function emptyFilters(): Filters {
 }
 
 export function initialState(): ViewState {
-  return { filters: emptyFilters(), selected: null, hovered: null, query: '', depth: 0, pathTo: null, sizeMode: 'degree', colorMode: 'kind' };
+  return {
+    filters: emptyFilters(), selected: null, hovered: null, query: '', depth: 0, pathTo: null, sizeMode: 'degree', colorMode: 'kind',
+    table: { open: false, tab: 'nodes', filter: '', ...TABLE_SORT.nodes },
+  };
 }
 
 /** Returns a copy of `set` with `value` present or absent. */
