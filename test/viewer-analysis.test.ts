@@ -344,3 +344,14 @@ describe('data table', () => {
     expect(csv).toBe('"name","n"\r\n"He said ""no"", then left\nagain","-3"\r\n"\'=HYPERLINK(""http://x"")","2"\r\n');
   });
 });
+
+describe('framing', () => {
+  it('frames the drawn positions of the shown nodes, isolated ones where they are drawn', async () => {
+    const { drawnExtent } = await import('../viewer/src/display.js');
+    const g = bridged();
+    const moved = new Map([['z', { x: 50, y: -40 }]]);
+    expect(drawnExtent(g, ['a', 'g', 'z'], moved)).toEqual({ x: [50, 'g'.charCodeAt(0)], y: [-40, 0] });
+    expect(drawnExtent(g, ['c'], new Map())).toEqual({ x: [98, 100], y: [-1, 1] });
+    expect(drawnExtent(g, [], new Map())).toBeNull();
+  });
+});

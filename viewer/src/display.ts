@@ -197,7 +197,7 @@ export function drawnExtent(graph: AnyGraph, nodes: Iterable<string>, positions:
     maxY = Math.max(maxY, y);
   }
   if (minX === Infinity) return null;
-  // A single node (or a line) still needs a box with some width and height.
-  const pad = Math.max(maxX - minX, maxY - minY, 1) * 0.05;
+  // sigma leaves its own margin (stagePadding); a single node still needs a box of some size.
+  const pad = maxX - minX === 0 && maxY - minY === 0 ? 1 : 0;
   return { x: [minX - pad, maxX + pad], y: [minY - pad, maxY + pad] };
 }

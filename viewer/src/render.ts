@@ -74,6 +74,15 @@ interface LayoutView {
 const REBUILD_SHRINK = 0.15;
 const REBUILD_GROW = 0.3;
 
+/** Whether two boxes differ by less than 2% of their size on every side. */
+function closeExtents(a: Extent, b: Extent): boolean {
+  const w = Math.max(a.x[1] - a.x[0], b.x[1] - b.x[0], 1e-9);
+  const h = Math.max(a.y[1] - a.y[0], b.y[1] - b.y[0], 1e-9);
+  return (
+    Math.abs(a.x[0] - b.x[0]) < 0.02 * w && Math.abs(a.x[1] - b.x[1]) < 0.02 * w && Math.abs(a.y[0] - b.y[0]) < 0.02 * h && Math.abs(a.y[1] - b.y[1]) < 0.02 * h
+  );
+}
+
 /** Colour of a node kind, from the shared palette. */
 export const colorOfKind = nodeColor;
 
@@ -273,9 +282,14 @@ export class GraphRenderer {
    * when nodes move out of any fixed box).
    */
   frame(extent: Extent | null): void {
-    this.sigma.setCustomBBox(extent);
-    this.sigma.refresh();
+    const current = this.sigma.getCustomBBox() ?? this.sigma.getBBox();
     this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // Re-normalising every node costs one full processing of the graph (hundreds of milliseconds at
+    // 50k edges): skip it when the box would barely move (a large graph opened whole).
+    if (extent && closeExtents(current, extent)) return;
+    this.sigma.setCustomBBox(extent);
+    // An empty partial refresh re-processes (normalises) without running the reducers again.
+    this.sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
   }
 
   /** The label drawn on an edge now ('' when none, null when it is not drawn): tests read it. */
