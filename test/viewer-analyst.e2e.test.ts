@@ -218,7 +218,16 @@ describe.skipIf(!hasBrowser)('viewer for analysts (e2e)', () => {
       await hook((h) => h.resetCamera());
       await frame(page);
       await page.screenshot({ path: join(ARTIFACTS, 'analyst-02-neighbourhood-depth2.png') });
-      if (process.env.NEWSGRAPH_SCREENSHOTS === '1') await page.screenshot({ path: join(process.cwd(), 'docs', 'screenshot-neighbourhood.png') });
+      if (process.env.NEWSGRAPH_SCREENSHOTS === '1') {
+        // The README's picture: the same view coloured by country, with the table of its relations.
+        await page.waitForFunction(() => window.__newsgraph.metricsReady());
+        await page.locator('#color-mode').selectOption('country');
+        await page.locator('#table-toggle').click();
+        await page.locator('#tab-edges').click();
+        await hook((h) => h.resetCamera());
+        await frame(page);
+        await page.screenshot({ path: join(process.cwd(), 'docs', 'screenshot-neighbourhood.png') });
+      }
       await page.locator('#focus-clear').click();
       expect((await hook((h) => h.visibleNodes())).length).toBe(seed.graph.nodes.length);
       expect(await hook((h) => h.selected)).toBe(ZELENSKY);
@@ -501,8 +510,8 @@ describe.skipIf(!hasBrowser)('viewer for analysts (e2e)', () => {
       for (const m of meetings) expect(visible.has(m)).toBe(false);
       expect(visible.size).toBe(850);
       expect(await hook((h) => h.visibleEdges())).toEqual(expect.arrayContaining(meetings.map((_, i) => `m${i}`)));
-      expect(await hook((h) => h.metricsWhere())).toBe('worker');
       await page.waitForFunction(() => window.__newsgraph.metricsReady(), undefined, { timeout: 60_000 });
+      expect(await hook((h) => h.metricsWhere())).toBe('worker');
       await page.locator('#color-mode').selectOption('community');
       const rows = await page.locator('#color-legend .legend-item').count();
       expect(rows).toBeGreaterThanOrEqual(8);

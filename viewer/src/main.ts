@@ -68,6 +68,8 @@ interface Derived {
 }
 
 const store = createViewStore();
+/** The metrics job of a graph whose metrics have not started yet. */
+const IDLE_JOB: MetricsJob = { result: new Promise<never>(() => undefined), where: 'main', cancel: () => undefined };
 let current: Loaded | null = null;
 let derived: Derived | null = null;
 
@@ -100,7 +102,7 @@ const hook: NewsgraphHook = {
   visibleEdges: () => [...(derived?.visibility.edges ?? [])],
   path: () => derived?.path ?? null,
   window: () => ({ start: store.get().filters.dateStart, end: store.get().filters.dateEnd }),
-  metricsWhere: () => current?.metricsJob.where ?? null,
+  metricsWhere: () => (current && current.metricsJob !== IDLE_JOB ? current.metricsJob.where : null),
   metricsReady: () => current?.metrics !== null && current?.metrics !== undefined,
   nodeColor: (key) => derived?.appearance.colors.get(key) ?? null,
   renderedNodeSize: (key) => {
@@ -161,6 +163,8 @@ function syncLayoutButton(): void {
 
 const BASE_KEYS: readonly StateKey[] = ['filters'];
 const FOCUS_KEYS: readonly StateKey[] = ['filters', 'selected', 'depth', 'pathTo'];
+/** Keys the drawing depends on (the table and the search text are not drawn). */
+const DRAWN_KEYS: readonly StateKey[] = ['filters', 'selected', 'hovered', 'depth', 'pathTo', 'colorMode', 'sizeMode'];
 
 /**
  * Recomputes what depends on the changed state keys, and only that: a hover redraws without
@@ -186,15 +190,20 @@ function derive(changed: ReadonlySet<StateKey> | 'all', metricsChanged = false):
     path = focused.path;
     focusNote.textContent = focused.problem ?? (path ? `path: ${path.length - 1} step${path.length === 2 ? '' : 's'}` : '');
   }
-  const looks = derived === null || focusChanged || metricsChanged || has(['colorMode']) ? appearance(graph, visibility.nodes, state.colorMode, current.metrics) : derived.appearance;
-  const sizes = derived === null || metricsChanged || has(['sizeMode']) ? nodeSizes(graph, state.sizeMode, current.metrics) : derived.sizes;
+  // Metrics arriving change only what is drawn from them: nothing in the default view, so the
+  // default view is not redrawn (a full redraw of a large graph stalls the page).
+  const colourByMetrics = metricsChanged && state.colorMode === 'community';
+  const sizeByMetrics = metricsChanged && (state.sizeMode === 'pagerank' || state.sizeMode === 'betweenness');
+  const looks = derived === null || focusChanged || colourByMetrics || has(['colorMode']) ? appearance(graph, visibility.nodes, state.colorMode, current.metrics) : derived.appearance;
+  const sizes = derived === null || sizeByMetrics || has(['sizeMode']) ? nodeSizes(graph, state.sizeMode, current.metrics) : derived.sizes;
   const prev = derived;
   const visibilityChanged = prev === null || visibility !== prev.visibility;
   derived = { base, visibility, path, appearance: looks, sizes };
   if (state.hovered !== null && !visibility.nodes.has(state.hovered)) store.update({ hovered: null });
   const hovered = store.get().hovered;
   const positions = visibilityChanged ? isolatePositions(graph, visibility.nodes, visibility.edges) : null;
-  current.renderer.update({
+  const drawingChanged = prev === null || has(DRAWN_KEYS) || looks !== prev.appearance || sizes !== prev.sizes;
+  if (drawingChanged) current.renderer.update({
     visibility,
     selected: state.selected,
     hovered,
@@ -346,21 +355,30 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
     dimAround: null,
     positions: new Map(),
   });
-  const metricsJob = startMetrics(projection(graph));
-  const loaded: Loaded = { graph, summary, renderer, layout: new LayoutControl(graph), name, defaults, metrics: null, metricsJob };
+  const loaded: Loaded = { graph, summary, renderer, layout: new LayoutControl(graph), name, defaults, metrics: null, metricsJob: IDLE_JOB };
   current = loaded;
   metricsNote.textContent = 'computing communities and centralities…';
-  metricsJob.result.then(
-    (m) => {
+  // After the first frame, not before it: projecting a large graph for the worker takes the main
+  // thread a while, and the graph should be on screen first.
+  const begin = (): void => {
+    setTimeout(() => {
       if (current !== loaded) return;
-      loaded.metrics = m;
-      metricsNote.textContent = '';
-      derive(new Set(), true);
-    },
-    (err: unknown) => {
-      if (current === loaded) metricsNote.textContent = `metrics failed: ${(err as Error).message}`;
-    },
-  );
+      loaded.metricsJob = startMetrics(projection(graph));
+      loaded.metricsJob.result.then(
+        (m) => {
+          if (current !== loaded) return;
+          loaded.metrics = m;
+          metricsNote.textContent = '';
+          derive(new Set(), true);
+        },
+        (err: unknown) => {
+          if (current === loaded) metricsNote.textContent = `metrics failed: ${(err as Error).message}`;
+        },
+      );
+    }, 0);
+  };
+  if (renderer.firstFrameAt !== null) begin();
+  else renderer.sigma.once('afterRender', begin);
   renderer.sigma.on('enterNode', ({ node }) => store.update({ hovered: node }));
   renderer.sigma.on('leaveNode', () => store.update({ hovered: null }));
   renderer.sigma.on('clickNode', ({ node }) => selectNode(node));
