@@ -355,3 +355,26 @@ describe('framing', () => {
     expect(drawnExtent(g, [], new Map())).toBeNull();
   });
 });
+
+describe('the worker projection', () => {
+  it('projectLists gives the same projection as projection(graph)', async () => {
+    const { projectLists } = await import('../viewer/src/analysis.js');
+    const g = bridged();
+    g.addUndirectedEdgeWithKey('ab2', 'a', 'b', { kind: 'negotiates_with', weight: 3 });
+    g.addDirectedEdgeWithKey('loop', 'a', 'a', { kind: 'supports' });
+    const nodes = g.nodes();
+    const idx = new Map(nodes.map((n, i) => [n, i]));
+    const edges = g.edges();
+    const p = projectLists(
+      nodes,
+      edges.map((e) => idx.get(g.source(e))!),
+      edges.map((e) => idx.get(g.target(e))!),
+      edges.map((e) => { const w = g.getEdgeAttribute(e, 'weight'); return typeof w === 'number' ? w : 1; }),
+    );
+    const q = projection(g);
+    const dump = (x: typeof q) => x.mapEdges((_e, a, s, t) => `${[s, t].sort().join('-')}:${String(a.weight)}`).sort();
+    expect(dump(p)).toEqual(dump(q));
+    expect(p.order).toBe(q.order);
+    expect(computeMetrics(p)).toEqual(computeMetrics(q));
+  });
+});

@@ -39,6 +39,23 @@ export function projection(graph: AnyGraph, nodes?: ReadonlySet<string>, edges?:
   return out;
 }
 
+/**
+ * The same projection from flat lists (what metrics.ts sends its worker): node keys, and per edge
+ * the indices of its ends and its weight. Self-loops are dropped, parallel edges summed.
+ */
+export function projectLists(nodes: readonly string[], sources: ArrayLike<number>, targets: ArrayLike<number>, weights: ArrayLike<number>): UndirectedGraph {
+  const out = new UndirectedGraph();
+  for (const n of nodes) out.addNode(n);
+  for (let i = 0; i < sources.length; i++) {
+    const s = nodes[sources[i]!];
+    const t = nodes[targets[i]!];
+    if (s === undefined || t === undefined || s === t) continue;
+    const w = weights[i]!;
+    out.updateEdge(s, t, (a) => ({ weight: (typeof a.weight === 'number' ? a.weight : 0) + w }));
+  }
+  return out;
+}
+
 /** The nodes within `depth` hops of `node` (itself included); empty when the node is not in `g`. */
 export function neighbourhoodOf(g: UndirectedGraph, node: string, depth: number): Set<string> {
   if (!g.hasNode(node)) return new Set();

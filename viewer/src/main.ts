@@ -29,7 +29,7 @@ import type { NewsgraphHook } from './hook.js';
 import { createViewStore, type StateKey } from './store.js';
 import { applyFocus } from './focus.js';
 import { appearance, drawnExtent, FOLD_MEETINGS_ABOVE, isolatePositions, nodeSizes, type Appearance } from './display.js';
-import { projection, type Metrics } from './analysis.js';
+import type { Metrics } from './analysis.js';
 import { startMetrics, type MetricsJob } from './metrics.js';
 import { readState, writeState } from './url-state.js';
 import { Player } from './play.js';
@@ -363,7 +363,7 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
   const begin = (): void => {
     setTimeout(() => {
       if (current !== loaded) return;
-      loaded.metricsJob = startMetrics(projection(graph));
+      loaded.metricsJob = startMetrics(graph);
       loaded.metricsJob.result.then(
         (m) => {
           if (current !== loaded) return;
