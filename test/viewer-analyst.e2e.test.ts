@@ -467,6 +467,42 @@ describe.skipIf(!hasBrowser)('viewer for analysts (e2e)', () => {
     });
   });
 
+  describe('isolated nodes far from the rest', () => {
+    it('draws them under the graph, and the connected nodes still fill the view', async () => {
+      // 30 connected nodes in a 100 × 100 box, and 3 without relations 100 times farther out (as
+      // ForceAtlas2 leaves nodes nothing pulls back).
+      const nodes: SerializedGraph['nodes'] = [];
+      const edges: SerializedGraph['edges'] = [];
+      for (let i = 0; i < 30; i++) nodes.push({ key: `leader:c${i}`, attributes: { label: `C${i}`, kind: 'leader', x: (i % 6) * 20, y: Math.floor(i / 6) * 20 } });
+      for (let i = 1; i < 30; i++) edges.push({ key: `e${i}`, source: `leader:c${i - 1}`, target: `leader:c${i}`, undirected: true, attributes: { kind: 'meets', date: '' } });
+      for (let i = 0; i < 3; i++) nodes.push({ key: `place:far${i}`, attributes: { label: `Far ${i}`, kind: 'place', x: 10_000 + i * 500, y: -10_000 } });
+      const file = join(tempDir(), 'graph.json');
+      writeFileSync(file, JSON.stringify({ attributes: {}, options: { type: 'mixed', multi: true, allowSelfLoops: true }, nodes, edges }));
+      const { page, errors } = await open(await serve(file));
+      await frame(page);
+      const box = (await page.locator('#graph').boundingBox())!;
+      const at = (k: string) => page.evaluate((key) => window.__newsgraph.drawnViewport(key), k);
+      const connected = await Promise.all(nodes.filter((n) => n.key.startsWith('leader:')).map((n) => at(n.key)));
+      const xs = connected.map((p) => p!.x);
+      const ys = connected.map((p) => p!.y);
+      // The connected part spans most of the view in at least one direction (not a corner).
+      const span = Math.max((Math.max(...xs) - Math.min(...xs)) / box.width, (Math.max(...ys) - Math.min(...ys)) / box.height);
+      expect(span).toBeGreaterThan(0.5);
+      for (let i = 0; i < 3; i++) {
+        const p = (await at(`place:far${i}`))!;
+        // Inside the view, below the connected nodes (screen y grows downwards).
+        expect(p.x).toBeGreaterThanOrEqual(0);
+        expect(p.x).toBeLessThanOrEqual(box.width);
+        expect(p.y).toBeGreaterThan(Math.max(...ys));
+        expect(p.y).toBeLessThanOrEqual(box.height);
+      }
+      expect((await hookOf(page)((h) => h.displayedLabels())).length).toBe(33);
+      await page.screenshot({ path: join(ARTIFACTS, 'analyst-07-isolated.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  });
+
   describe('a synthetic graph of 1,000 nodes and 6,000 relations', () => {
     let file: string;
     let meetings: string[];

@@ -129,11 +129,10 @@ export function edgeLabel(attrs: Record<string, unknown>): string {
 }
 
 /**
- * Positions for the visible nodes that have no visible relation. ForceAtlas2 pushes such nodes far
- * out (nothing pulls them back), and sigma fits the camera to every node, so a few isolated ones
- * squeezed the connected graph into a corner. They are laid in rows just under the connected
- * nodes' bounding box instead; the stored positions are not changed. Empty when every node is
- * connected, or none is.
+ * Positions for the given nodes that have no relation among the given edges: rows just under the
+ * bounding box of the connected ones. ForceAtlas2 pushes such nodes far out (nothing pulls them
+ * back) and sigma fits the camera to every node, so a few of them squeezed the graph into a corner.
+ * Empty when every node is connected, or none is.
  */
 export function isolatePositions(graph: AnyGraph, nodes: ReadonlySet<string>, edges: ReadonlySet<string>): Map<string, { x: number; y: number }> {
   const linked = new Set<string>();
@@ -177,11 +176,11 @@ export interface Extent {
 }
 
 /**
- * The box around the drawn positions of `nodes` (isolated ones where isolatePositions put them), for
+ * The box around the positions of `nodes` (or their `positions` when given), for
  * sigma's custom bounding box: the camera then frames what is shown, not every node of the file.
  * Null when no node has a position.
  */
-export function drawnExtent(graph: AnyGraph, nodes: Iterable<string>, positions: ReadonlyMap<string, { x: number; y: number }>): Extent | null {
+export function drawnExtent(graph: AnyGraph, nodes: Iterable<string>, positions: ReadonlyMap<string, { x: number; y: number }> = new Map()): Extent | null {
   let minX = Infinity;
   let maxX = -Infinity;
   let minY = Infinity;

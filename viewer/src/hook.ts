@@ -20,6 +20,8 @@ export interface NewsgraphHook {
   metricsReady(): boolean;
   /** The colour a node is drawn with under the current appearance. */
   nodeColor(key: string): string | null;
+  /** Where a node is drawn now (display positions, e.g. an isolated node moved under the graph), in CSS pixels. */
+  drawnViewport(key: string): { x: number; y: number } | null;
   /** A node's drawn radius in CSS pixels at the current zoom. */
   renderedNodeSize(key: string): number | null;
   /** Nodes whose label sigma drew in its last frame. */

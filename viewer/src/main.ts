@@ -105,6 +105,12 @@ const hook: NewsgraphHook = {
   metricsWhere: () => (current && current.metricsJob !== IDLE_JOB ? current.metricsJob.where : null),
   metricsReady: () => current?.metrics !== null && current?.metrics !== undefined,
   nodeColor: (key) => derived?.appearance.colors.get(key) ?? null,
+  drawnViewport: (key) => {
+    if (!current) return null;
+    // sigma's display data hold positions already normalised to its framed graph.
+    const d = current.renderer.sigma.getNodeDisplayData(key);
+    return d ? current.renderer.sigma.framedGraphToViewport({ x: d.x, y: d.y }) : null;
+  },
   renderedNodeSize: (key) => {
     if (!current) return null;
     const d = current.renderer.sigma.getNodeDisplayData(key);
@@ -201,7 +207,6 @@ function derive(changed: ReadonlySet<StateKey> | 'all', metricsChanged = false):
   derived = { base, visibility, path, appearance: looks, sizes };
   if (state.hovered !== null && !visibility.nodes.has(state.hovered)) store.update({ hovered: null });
   const hovered = store.get().hovered;
-  const positions = visibilityChanged ? isolatePositions(graph, visibility.nodes, visibility.edges) : null;
   const drawingChanged = prev === null || has(DRAWN_KEYS) || looks !== prev.appearance || sizes !== prev.sizes;
   if (drawingChanged) current.renderer.update({
     visibility,
@@ -210,12 +215,11 @@ function derive(changed: ReadonlySet<StateKey> | 'all', metricsChanged = false):
     dimAround: hovered ?? (path === null && !(state.depth > 0 && state.selected !== null) ? state.selected : null),
     sizes,
     colors: looks.colors,
-    ...(positions ? { positions } : {}),
   });
   // Frame what is shown when a graph opens and when a focus narrows or widens the view (not on each
   // filter click, which would undo the user's zoom).
-  if (positions && (prev === null || (focusChanged && visibility !== prev.visibility && (visibility !== base || prev.visibility !== prev.base))) && !current.layout.running) {
-    current.renderer.frame(drawnExtent(graph, visibility.nodes, positions));
+  if (visibilityChanged && (prev === null || (focusChanged && (visibility !== base || prev.visibility !== prev.base))) && !current.layout.running) {
+    current.renderer.frame(drawnExtent(graph, visibility.nodes));
   }
   if (prev === null || looks !== prev.appearance) {
     renderLegend($('color-legend'), state.colorMode === 'kind' ? [] : looks.legend);
@@ -324,8 +328,20 @@ function renderFilters(): void {
   $<HTMLSelectElement>('color-mode').value = store.get().colorMode;
 }
 
+/**
+ * Nodes without any relation in the file go in rows under the rest, where the camera, fitted to
+ * every node, no longer has to reach them (ForceAtlas2 leaves them far out, and they squeezed the
+ * graph into a corner). sigma draws the graph's own x/y, so they are moved there, as a layout would
+ * move them: an export keeps these positions.
+ */
+function placeIsolates(graph: AnyGraph): void {
+  const all = { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) };
+  for (const [key, p] of isolatePositions(graph, all.nodes, all.edges)) graph.mergeNodeAttributes(key, p);
+}
+
 function install(graph: AnyGraph, name: string, params: URLSearchParams | null): void {
   ensurePositions(graph);
+  placeIsolates(graph);
   if (current) {
     current.layout.kill();
     current.renderer.kill();
@@ -353,7 +369,6 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
     sizes: nodeSizes(graph, state.sizeMode, null),
     colors: new Map(),
     dimAround: null,
-    positions: new Map(),
   });
   const loaded: Loaded = { graph, summary, renderer, layout: new LayoutControl(graph), name, defaults, metrics: null, metricsJob: IDLE_JOB };
   current = loaded;

@@ -30,8 +30,6 @@ export interface RenderInputs {
    * one when no neighbourhood or path focus already narrows the view (then nothing is dimmed).
    */
   dimAround: string | null;
-  /** Drawn positions that differ from the stored ones (isolated nodes, display.ts). */
-  positions: ReadonlyMap<string, { x: number; y: number }>;
   /** ForceAtlas2 is running: on large graphs edges are not drawn meanwhile (see LARGE_EDGES). */
   layoutRunning?: boolean;
 }
@@ -43,7 +41,7 @@ export interface RenderInputs {
  */
 export const LARGE_EDGES = 10_000;
 
-/** Camera ratio under which edge labels (the relation kind) are drawn for every edge. */
+/** Camera ratio under which every visible relation is labelled (kind and date). */
 const EDGE_LABEL_RATIO = 0.35;
 
 interface LayoutView {
@@ -305,7 +303,7 @@ export class GraphRenderer {
   }
 
   private nodeReducer(node: string, data: Attributes): Partial<NodeDisplayData> {
-    const { visibility, selected, hovered, sizes, colors, positions } = this.inputs;
+    const { visibility, selected, hovered, sizes, colors } = this.inputs;
     const kind = String(data.kind ?? '');
     const res: Partial<NodeDisplayData> = {
       x: data.x as number,
@@ -319,11 +317,6 @@ export class GraphRenderer {
     if (!visibility.nodes.has(node)) return { ...res, hidden: true };
     if (this.layoutView) res.type = 'point';
     else {
-      const p = positions.get(node);
-      if (p) {
-        res.x = p.x;
-        res.y = p.y;
-      }
       // Small graphs: every label, even of the smallest nodes (sigma's grid and size threshold
       // would drop some). Large ones keep the grid, where the biggest node of each cell wins.
       if (visibility.nodes.size <= ALL_LABELS_UP_TO) res.forceLabel = true;
