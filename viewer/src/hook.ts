@@ -18,7 +18,7 @@ export interface NewsgraphHook {
   /** Where the metrics were computed ('main' thread or a 'worker'), null before a graph. */
   metricsWhere(): 'main' | 'worker' | null;
   metricsReady(): boolean;
-  /** The colour a node is drawn with under the current appearance. */
+  /** The colour sigma draws a node with now (dimmed when out of focus). */
   nodeColor(key: string): string | null;
   /** Where a node is drawn now (display positions, e.g. an isolated node moved under the graph), in CSS pixels. */
   drawnViewport(key: string): { x: number; y: number } | null;

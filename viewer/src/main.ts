@@ -104,7 +104,8 @@ const hook: NewsgraphHook = {
   window: () => ({ start: store.get().filters.dateStart, end: store.get().filters.dateEnd }),
   metricsWhere: () => (current && current.metricsJob !== IDLE_JOB ? current.metricsJob.where : null),
   metricsReady: () => current?.metrics !== null && current?.metrics !== undefined,
-  nodeColor: (key) => derived?.appearance.colors.get(key) ?? null,
+  // What sigma drew (its display data after the reducer), not what the mapping asked for.
+  nodeColor: (key) => current?.renderer.sigma.getNodeDisplayData(key)?.color ?? null,
   drawnViewport: (key) => {
     if (!current) return null;
     // sigma's display data hold positions already normalised to its framed graph.
