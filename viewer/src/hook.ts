@@ -11,6 +11,24 @@ export interface NewsgraphHook {
   selected: string | null;
   visibleNodes(): string[];
   visibleEdges(): string[];
+  /** The shortest path shown (node keys in order), or null. */
+  path(): string[] | null;
+  /** The timeline filter window (day numbers; null = open). */
+  window(): { start: number | null; end: number | null };
+  /** Where the metrics were computed ('main' thread or a 'worker'), null before a graph. */
+  metricsWhere(): 'main' | 'worker' | null;
+  metricsReady(): boolean;
+  /** The colour sigma draws a node with now (dimmed when out of focus). */
+  nodeColor(key: string): string | null;
+  /** Where a node is drawn now (display positions, e.g. an isolated node moved under the graph), in CSS pixels. */
+  drawnViewport(key: string): { x: number; y: number } | null;
+  /** A node's drawn radius in CSS pixels at the current zoom. */
+  renderedNodeSize(key: string): number | null;
+  /** Nodes whose label sigma drew in its last frame. */
+  displayedLabels(): string[];
+  /** The label drawn on an edge ('' none; null when the edge is hidden). */
+  edgeLabel(key: string): string | null;
+  setCameraRatio(ratio: number): void;
   layoutRunning(): boolean;
   /** Graph coordinates of a node (as an export would write them). */
   nodePosition(key: string): { x: number; y: number } | null;

@@ -10,18 +10,31 @@ import {
   summarize,
   toggled,
   type AnyGraph,
+  type ColorMode,
+  type Filters,
   type GraphSummary,
+  type SizeMode,
+  TABLE_SORT,
   type ViewState,
   type Visibility,
 } from './state.js';
 import { ensurePositions, parseGraphText, type GexfParser } from './load.js';
-import { GraphRenderer, colorOfKind, type SizeMode } from './render.js';
+import { GraphRenderer, colorOfKind } from './render.js';
 import { renderPanel } from './render-panel.js';
-import { renderChecklist, renderSuggestions, setupTimeline, showError, updateTimelineLabels, type TimelineHandles } from './render-controls.js';
+import { renderChecklist, renderLegend, renderSuggestions, setupTimeline, showError, updateTimelineLabels, type TimelineHandles } from './render-controls.js';
 import { LayoutControl } from './layout.js';
 import { download, filteredCopy } from './export.js';
 import { toGexfString } from './gexf.js';
 import type { NewsgraphHook } from './hook.js';
+import { createViewStore, type StateKey } from './store.js';
+import { applyFocus } from './focus.js';
+import { appearance, drawnExtent, FOLD_MEETINGS_ABOVE, isolatePositions, nodeSizes, type Appearance } from './display.js';
+import type { Metrics } from './analysis.js';
+import { startMetrics, type MetricsJob } from './metrics.js';
+import { readState, writeState } from './url-state.js';
+import { Player } from './play.js';
+import { edgeTable, nodeTable, toCsv, type Table } from './table.js';
+import { renderTable, shownRows } from './render-table.js';
 
 function $<T extends HTMLElement = HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -37,12 +50,28 @@ interface Loaded {
   renderer: GraphRenderer;
   layout: LayoutControl;
   name: string;
+  /** Meetings start folded on large graphs; the URL records only a departure from this. */
+  defaults: { foldMeetings: boolean };
+  metrics: Metrics | null;
+  metricsJob: MetricsJob;
 }
 
-let state: ViewState = initialState();
+/** What is derived from the state and the graph, recomputed only when its inputs change (see derive). */
+interface Derived {
+  /** What the filters leave visible. */
+  base: Visibility;
+  /** What is drawn: `base` narrowed by the focus (neighbourhood or path). */
+  visibility: Visibility;
+  path: string[] | null;
+  appearance: Appearance;
+  sizes: Map<string, number>;
+}
+
+const store = createViewStore();
+/** The metrics job of a graph whose metrics have not started yet. */
+const IDLE_JOB: MetricsJob = { result: new Promise<never>(() => undefined), where: 'main', cancel: () => undefined };
 let current: Loaded | null = null;
-let visibility: Visibility = { nodes: new Set(), edges: new Set() };
-let sizeMode: SizeMode = 'degree';
+let derived: Derived | null = null;
 
 const banner = $('error');
 const panel = $('panel');
@@ -67,10 +96,32 @@ const hook: NewsgraphHook = {
     return current?.renderer.firstFrameAt ?? null;
   },
   get selected() {
-    return state.selected;
+    return store.get().selected;
   },
-  visibleNodes: () => [...visibility.nodes],
-  visibleEdges: () => [...visibility.edges],
+  visibleNodes: () => [...(derived?.visibility.nodes ?? [])],
+  visibleEdges: () => [...(derived?.visibility.edges ?? [])],
+  path: () => derived?.path ?? null,
+  window: () => ({ start: store.get().filters.dateStart, end: store.get().filters.dateEnd }),
+  metricsWhere: () => (current && current.metricsJob !== IDLE_JOB ? current.metricsJob.where : null),
+  metricsReady: () => current?.metrics !== null && current?.metrics !== undefined,
+  // What sigma drew (its display data after the reducer), not what the mapping asked for.
+  nodeColor: (key) => current?.renderer.sigma.getNodeDisplayData(key)?.color ?? null,
+  drawnViewport: (key) => {
+    if (!current) return null;
+    // sigma's display data hold positions already normalised to its framed graph.
+    const d = current.renderer.sigma.getNodeDisplayData(key);
+    return d ? current.renderer.sigma.framedGraphToViewport({ x: d.x, y: d.y }) : null;
+  },
+  renderedNodeSize: (key) => {
+    if (!current) return null;
+    const d = current.renderer.sigma.getNodeDisplayData(key);
+    return d ? current.renderer.sigma.scaleSize(d.size) : null;
+  },
+  displayedLabels: () => [...(current?.renderer.sigma.getNodeDisplayedLabels() ?? [])],
+  edgeLabel: (key) => current?.renderer.edgeLabelOf(key) ?? null,
+  setCameraRatio: (ratio) => {
+    current?.renderer.sigma.getCamera().setState({ ratio });
+  },
   layoutRunning: () => current?.layout.running ?? false,
   nodePosition: (key) => {
     if (!current?.graph.hasNode(key)) return null;
@@ -107,6 +158,9 @@ function setError(message: string | null): void {
   showError(banner, message);
 }
 
+const focusNote = $('focus-note');
+const metricsNote = $('metrics-note');
+
 function syncLayoutButton(): void {
   const running = current?.layout.running ?? false;
   current?.renderer.update({ layoutRunning: running });
@@ -114,85 +168,239 @@ function syncLayoutButton(): void {
   layoutButton.setAttribute('aria-pressed', String(running));
 }
 
-/** Recomputes visibility and redraws everything that depends on the state. */
-function refresh(): void {
+const BASE_KEYS: readonly StateKey[] = ['filters'];
+const FOCUS_KEYS: readonly StateKey[] = ['filters', 'selected', 'depth', 'pathTo'];
+/** Keys the drawing depends on (the table and the search text are not drawn). */
+const DRAWN_KEYS: readonly StateKey[] = ['filters', 'selected', 'hovered', 'depth', 'pathTo', 'colorMode', 'sizeMode'];
+
+/**
+ * Recomputes what depends on the changed state keys, and only that: a hover redraws without
+ * recomputing the filters' visibility, the focus or the colours.
+ */
+function derive(changed: ReadonlySet<StateKey> | 'all', metricsChanged = false): void {
   if (!current) return;
-  visibility = computeVisibility(current.graph, state.filters);
-  if (state.selected !== null && !visibility.nodes.has(state.selected)) state = { ...state, selected: null };
-  if (state.hovered !== null && !visibility.nodes.has(state.hovered)) state = { ...state, hovered: null };
-  current.renderer.update({ visibility, selected: state.selected, hovered: state.hovered, sizeMode });
-  renderPanel(panel, current.graph, state.selected, visibility, select);
-  $('counts').textContent = `${visibility.nodes.size} / ${current.graph.order} nodes · ${visibility.edges.size} / ${current.graph.size} edges`;
+  const { graph } = current;
+  const state = store.get();
+  const has = (keys: readonly StateKey[]) => changed === 'all' || keys.some((k) => changed.has(k));
+  const base = derived === null || has(BASE_KEYS) ? computeVisibility(graph, state.filters) : derived.base;
+  if (state.selected !== null && !base.nodes.has(state.selected)) {
+    // The selection was filtered out: drop it (and its focus). update() calls derive again.
+    store.update({ selected: null, pathTo: null });
+    return;
+  }
+  let visibility = derived?.visibility ?? base;
+  let path = derived?.path ?? null;
+  const focusChanged = derived === null || has(FOCUS_KEYS);
+  if (focusChanged) {
+    const focused = applyFocus(graph, base, state);
+    visibility = focused.visibility;
+    path = focused.path;
+    focusNote.textContent = focused.problem ?? (path ? `path: ${path.length - 1} step${path.length === 2 ? '' : 's'}` : '');
+  }
+  // Metrics arriving change only what is drawn from them: nothing in the default view, so the
+  // default view is not redrawn (a full redraw of a large graph stalls the page).
+  const colourByMetrics = metricsChanged && state.colorMode === 'community';
+  const sizeByMetrics = metricsChanged && (state.sizeMode === 'pagerank' || state.sizeMode === 'betweenness');
+  const looks = derived === null || focusChanged || colourByMetrics || has(['colorMode']) ? appearance(graph, visibility.nodes, state.colorMode, current.metrics) : derived.appearance;
+  const sizes = derived === null || sizeByMetrics || has(['sizeMode']) ? nodeSizes(graph, state.sizeMode, current.metrics) : derived.sizes;
+  const prev = derived;
+  const visibilityChanged = prev === null || visibility !== prev.visibility;
+  derived = { base, visibility, path, appearance: looks, sizes };
+  if (state.hovered !== null && !visibility.nodes.has(state.hovered)) store.update({ hovered: null });
+  const hovered = store.get().hovered;
+  const drawingChanged = prev === null || has(DRAWN_KEYS) || looks !== prev.appearance || sizes !== prev.sizes;
+  if (drawingChanged) current.renderer.update({
+    visibility,
+    selected: state.selected,
+    hovered,
+    dimAround: hovered ?? (path === null && !(state.depth > 0 && state.selected !== null) ? state.selected : null),
+    sizes,
+    colors: looks.colors,
+  });
+  // Frame what is shown when a graph opens and when a focus narrows or widens the view (not on each
+  // filter click, which would undo the user's zoom).
+  if (visibilityChanged && (prev === null || (focusChanged && (visibility !== base || prev.visibility !== prev.base))) && !current.layout.running) {
+    current.renderer.frame(drawnExtent(graph, visibility.nodes));
+  }
+  if (prev === null || looks !== prev.appearance) {
+    renderLegend($('color-legend'), state.colorMode === 'kind' ? [] : looks.legend);
+  }
+  if (state.table.open && (changed === 'all' || metricsChanged || visibilityChanged || has(['table', 'selected']))) drawTable();
+  if (changed === 'all' || has(['selected', 'filters', 'depth', 'pathTo'])) {
+    renderPanel(panel, graph, state.selected, visibility, selectNode);
+    syncFocusControls();
+  }
+  $('counts').textContent = `${visibility.nodes.size} / ${graph.order} nodes · ${visibility.edges.size} / ${graph.size} edges`;
+  if (changed === 'all' || [...changed].some((k) => k !== 'hovered' && k !== 'query' && k !== 'table')) syncUrl();
 }
 
-function select(key: string | null): void {
-  state = { ...state, selected: key };
-  refresh();
+const tablePane = $('table-pane');
+
+/** The table of what is visible now, for the open tab. */
+function currentTable(): Table | null {
+  if (!current || !derived) return null;
+  return store.get().table.tab === 'nodes' ? nodeTable(current.graph, derived.visibility, current.metrics) : edgeTable(current.graph, derived.visibility);
+}
+
+function drawTable(): void {
+  const table = currentTable();
+  if (!table) return;
+  const state = store.get();
+  const rows = renderTable($('table-body'), table, state.table, state.selected, {
+    onSort: (column) => {
+      const t = store.get().table;
+      store.update({ table: { ...t, sort: column, descending: t.sort === column ? !t.descending : table.columns.find((c) => c.key === column)?.numeric === true } });
+    },
+    onSelect: (node) => selectNode(node),
+  });
+  const shown = Math.min(rows.length, 500);
+  $('table-count').textContent = `${rows.length} of ${table.rows.length} ${state.table.tab === 'nodes' ? 'nodes' : 'relations'}${shown < rows.length ? ` (first ${shown} shown; the CSV has all)` : ''}`;
+  for (const tab of ['nodes', 'edges'] as const) $(`tab-${tab}`).setAttribute('aria-pressed', String(state.table.tab === tab));
+}
+
+function setTable(patch: Partial<ViewState['table']>): void {
+  store.update({ table: { ...store.get().table, ...patch } });
+}
+
+store.on((changed) => derive(changed));
+
+function syncUrl(): void {
+  if (!current) return;
+  const params = writeState(store.get(), new URLSearchParams(location.search), current.defaults);
+  const search = params.toString();
+  history.replaceState(null, '', search ? `?${search}` : location.pathname);
+}
+
+/** A new selection starts without a path (the path is from the selected node). */
+function selectNode(key: string | null): void {
+  store.update({ selected: key, pathTo: null });
   if (key !== null) current?.renderer.focusCamera(key);
+}
+
+const depthSelect = $<HTMLSelectElement>('depth');
+const pathInput = $<HTMLInputElement>('path-to');
+const foldBox = $<HTMLInputElement>('fold-meetings');
+
+function syncFocusControls(): void {
+  const s = store.get();
+  const none = s.selected === null;
+  depthSelect.disabled = none;
+  pathInput.disabled = none;
+  $<HTMLButtonElement>('path-go').disabled = none;
+  $<HTMLButtonElement>('focus-clear').disabled = none || (s.depth === 0 && s.pathTo === null);
+  depthSelect.value = String(s.depth);
+  if (s.pathTo === null) pathInput.value = '';
+  foldBox.checked = s.filters.foldMeetings;
+}
+
+function setFilters(patch: Partial<Filters>): void {
+  store.update({ filters: { ...store.get().filters, ...patch } });
 }
 
 function renderFilters(): void {
   if (!current) return;
   const { summary } = current;
-  const f = () => state.filters;
+  const f = () => store.get().filters;
   renderChecklist(
     $('legend'),
     'node-kind',
     [...summary.nodeKinds].map(([value, count]) => ({ value, count, color: colorOfKind(value) })),
     f().hiddenNodeKinds,
-    (kind, shown) => {
-      state = { ...state, filters: { ...f(), hiddenNodeKinds: toggled(f().hiddenNodeKinds, kind, !shown) } };
-      refresh();
-    },
+    (kind, shown) => setFilters({ hiddenNodeKinds: toggled(f().hiddenNodeKinds, kind, !shown) }),
   );
   renderChecklist(
     $('edge-kinds'),
     'edge-kind',
     [...summary.edgeKinds].map(([value, count]) => ({ value, count })),
     f().hiddenEdgeKinds,
-    (kind, shown) => {
-      state = { ...state, filters: { ...f(), hiddenEdgeKinds: toggled(f().hiddenEdgeKinds, kind, !shown) } };
-      refresh();
-    },
+    (kind, shown) => setFilters({ hiddenEdgeKinds: toggled(f().hiddenEdgeKinds, kind, !shown) }),
   );
   renderChecklist(
     $('statuses'),
     'status',
     [...summary.statuses].map(([value, count]) => ({ value, count })),
     f().hiddenStatuses,
-    (status, shown) => {
-      state = { ...state, filters: { ...f(), hiddenStatuses: toggled(f().hiddenStatuses, status, !shown) } };
-      refresh();
-    },
+    (status, shown) => setFilters({ hiddenStatuses: toggled(f().hiddenStatuses, status, !shown) }),
   );
   setupTimeline(timeline, summary, f());
   hideUndated.checked = f().hideUndated;
+  foldBox.checked = f().foldMeetings;
+  $<HTMLSelectElement>('size-mode').value = store.get().sizeMode;
+  $<HTMLSelectElement>('color-mode').value = store.get().colorMode;
 }
 
-function install(graph: AnyGraph, name: string): void {
+/**
+ * Nodes without any relation in the file go in rows under the rest, where the camera, fitted to
+ * every node, no longer has to reach them (ForceAtlas2 leaves them far out, and they squeezed the
+ * graph into a corner). sigma draws the graph's own x/y, so they are moved there, as a layout would
+ * move them: an export keeps these positions.
+ */
+function placeIsolates(graph: AnyGraph): void {
+  const all = { nodes: new Set(graph.nodes()), edges: new Set(graph.edges()) };
+  for (const [key, p] of isolatePositions(graph, all.nodes, all.edges)) graph.mergeNodeAttributes(key, p);
+}
+
+function install(graph: AnyGraph, name: string, params: URLSearchParams | null): void {
   ensurePositions(graph);
+  placeIsolates(graph);
   if (current) {
     current.layout.kill();
     current.renderer.kill();
+    current.metricsJob.cancel();
   }
-  state = initialState();
+  player.stop();
+  current = null;
+  derived = null;
   search.value = '';
   const summary = summarize(graph);
-  visibility = computeVisibility(graph, state.filters);
-  const renderer = new GraphRenderer(graph, container, { visibility, hovered: null, selected: null, sizeMode });
-  current = { graph, summary, renderer, layout: new LayoutControl(graph), name };
-  renderer.sigma.on('enterNode', ({ node }) => {
-    state = { ...state, hovered: node };
-    refresh();
+  const defaults = { foldMeetings: graph.order > FOLD_MEETINGS_ABOVE };
+  // The table stays open (or closed) across graphs; its filter does not.
+  const fresh: ViewState = { ...initialState(), filters: { ...initialState().filters, foldMeetings: defaults.foldMeetings }, table: { ...store.get().table, filter: '' } };
+  $<HTMLInputElement>('table-filter').value = '';
+  const state = params ? readState(params, fresh) : fresh;
+  if (state.selected !== null && !graph.hasNode(state.selected)) state.selected = null;
+  if (state.pathTo !== null && !graph.hasNode(state.pathTo)) state.pathTo = null;
+  // Reset without listeners firing on a half-built `current`.
+  store.reset(state);
+  const base = computeVisibility(graph, state.filters);
+  const renderer = new GraphRenderer(graph, container, {
+    visibility: base,
+    hovered: null,
+    selected: null,
+    sizes: nodeSizes(graph, state.sizeMode, null),
+    colors: new Map(),
+    dimAround: null,
   });
-  renderer.sigma.on('leaveNode', () => {
-    state = { ...state, hovered: null };
-    refresh();
-  });
-  renderer.sigma.on('clickNode', ({ node }) => select(node));
-  renderer.sigma.on('clickStage', () => select(null));
+  const loaded: Loaded = { graph, summary, renderer, layout: new LayoutControl(graph), name, defaults, metrics: null, metricsJob: IDLE_JOB };
+  current = loaded;
+  metricsNote.textContent = 'computing communities and centralities…';
+  // After the first frame, not before it: projecting a large graph for the worker takes the main
+  // thread a while, and the graph should be on screen first.
+  const begin = (): void => {
+    setTimeout(() => {
+      if (current !== loaded) return;
+      loaded.metricsJob = startMetrics(graph);
+      loaded.metricsJob.result.then(
+        (m) => {
+          if (current !== loaded) return;
+          loaded.metrics = m;
+          metricsNote.textContent = '';
+          derive(new Set(), true);
+        },
+        (err: unknown) => {
+          if (current === loaded) metricsNote.textContent = `metrics failed: ${(err as Error).message}`;
+        },
+      );
+    }, 0);
+  };
+  if (renderer.firstFrameAt !== null) begin();
+  else renderer.sigma.once('afterRender', begin);
+  renderer.sigma.on('enterNode', ({ node }) => store.update({ hovered: node }));
+  renderer.sigma.on('leaveNode', () => store.update({ hovered: null }));
+  renderer.sigma.on('clickNode', ({ node }) => selectNode(node));
+  renderer.sigma.on('clickStage', () => selectNode(null));
   renderFilters();
-  refresh();
+  derive('all');
   syncLayoutButton();
   $('source-name').textContent = name;
   hook.name = name;
@@ -201,10 +409,10 @@ function install(graph: AnyGraph, name: string): void {
 }
 
 /** Parses and shows a graph; on failure shows the error and keeps the previous graph. */
-function loadText(name: string, text: string): boolean {
+function loadText(name: string, text: string, params: URLSearchParams | null = null): boolean {
   try {
     const graph = parseGraphText(name, text, parseGexf);
-    install(graph, name);
+    install(graph, name, params);
     setError(null);
     return true;
   } catch (err) {
@@ -214,11 +422,12 @@ function loadText(name: string, text: string): boolean {
   }
 }
 
-async function loadUrl(url: string): Promise<void> {
+/** Loads the graph at `url`; `params` (the page's own URL) restore a shared view. */
+async function loadUrl(url: string, params: URLSearchParams | null = null): Promise<void> {
   try {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    loadText(url, await res.text());
+    loadText(url, await res.text(), params);
   } catch (err) {
     setError(`could not load ${url}: ${(err as Error).message}`);
     hook.ready = true;
@@ -248,24 +457,25 @@ async function initialUrl(): Promise<string> {
 // --- wiring -------------------------------------------------------------------------------------
 
 search.addEventListener('input', () => {
-  if (!current) return;
-  state = { ...state, query: search.value };
-  renderSuggestions(suggestions, searchNodes(current.graph, search.value, 12, visibility.nodes));
+  if (!current || !derived) return;
+  const visible = derived.base.nodes;
+  store.update({ query: search.value });
+  renderSuggestions(suggestions, searchNodes(current.graph, search.value, 12, visible));
   // Choosing a datalist option fires `input` with the option's full value: select it at once.
-  const exact = searchNodes(current.graph, search.value, 1, visibility.nodes)[0];
+  const exact = searchNodes(current.graph, search.value, 1, visible)[0];
   if (exact && exact.label === search.value && [...suggestions.options].some((o) => o.value === search.value)) {
     // Only when the value is exactly an offered label, so typing a prefix does not jump around.
-    select(exact.key);
+    selectNode(exact.key);
   }
 });
 $('search-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
-  if (!current) return;
-  const key = resolveSearch(current.graph, search.value, visibility.nodes);
+  if (!current || !derived) return;
+  const key = resolveSearch(current.graph, search.value, derived.base.nodes);
   if (key === null) setError(`no node matches "${search.value}"`);
   else {
     setError(null);
-    select(key);
+    selectNode(key);
   }
 });
 
@@ -275,11 +485,42 @@ layoutButton.addEventListener('click', () => {
 });
 
 $<HTMLSelectElement>('size-mode').addEventListener('change', (ev) => {
-  sizeMode = (ev.target as HTMLSelectElement).value as SizeMode;
-  refresh();
+  store.update({ sizeMode: (ev.target as HTMLSelectElement).value as SizeMode });
 });
+$<HTMLSelectElement>('color-mode').addEventListener('change', (ev) => {
+  store.update({ colorMode: (ev.target as HTMLSelectElement).value as ColorMode });
+});
+depthSelect.addEventListener('change', () => {
+  const d = Number(depthSelect.value);
+  store.update({ depth: d === 1 || d === 2 ? d : 0, pathTo: null });
+});
+$('path-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  if (!current || !derived) return;
+  const key = resolveSearch(current.graph, pathInput.value, derived.base.nodes);
+  if (key === null) setError(`no node matches "${pathInput.value}"`);
+  else {
+    setError(null);
+    store.update({ pathTo: key, depth: 0 });
+  }
+});
+pathInput.addEventListener('input', () => {
+  if (current && derived) renderSuggestions($<HTMLDataListElement>('path-suggestions'), searchNodes(current.graph, pathInput.value, 12, derived.base.nodes));
+});
+$('focus-clear').addEventListener('click', () => store.update({ depth: 0, pathTo: null }));
+foldBox.addEventListener('change', () => setFilters({ foldMeetings: foldBox.checked }));
+
+/** The filter window of two slider values: open at the extremes, so edges dated outside stay shown. */
+function windowOf(start: number, end: number): Pick<Filters, 'dateStart' | 'dateEnd'> {
+  const s = current?.summary;
+  return {
+    dateStart: s && start <= (s.minDay ?? start) ? null : start,
+    dateEnd: s && end >= (s.maxDay ?? end) ? null : end,
+  };
+}
 
 function onTimeline(which: 'start' | 'end'): void {
+  player.stop();
   let start = Number(timeline.start.value);
   let end = Number(timeline.end.value);
   // Keep start ≤ end by pushing the other handle.
@@ -287,28 +528,32 @@ function onTimeline(which: 'start' | 'end'): void {
     if (which === 'start') timeline.end.value = String((end = start));
     else timeline.start.value = String((start = end));
   }
-  const s = current?.summary;
-  state = {
-    ...state,
-    filters: {
-      ...state.filters,
-      // At the extremes the window is open, so edges dated outside the slider's range stay shown.
-      dateStart: s && start <= (s.minDay ?? start) ? null : start,
-      dateEnd: s && end >= (s.maxDay ?? end) ? null : end,
-    },
-  };
   updateTimelineLabels(timeline);
-  refresh();
+  setFilters(windowOf(start, end));
 }
 timeline.start.addEventListener('input', () => onTimeline('start'));
 timeline.end.addEventListener('input', () => onTimeline('end'));
-hideUndated.addEventListener('change', () => {
-  state = { ...state, filters: { ...state.filters, hideUndated: hideUndated.checked } };
-  refresh();
+hideUndated.addEventListener('change', () => setFilters({ hideUndated: hideUndated.checked }));
+
+const playButton = $<HTMLButtonElement>('play');
+const player = new Player({
+  range: () => (current && current.summary.minDay !== null && current.summary.maxDay !== null ? { min: current.summary.minDay, max: current.summary.maxDay } : null),
+  window: () => ({ start: Number(timeline.start.value), end: Number(timeline.end.value) }),
+  move: (start, end) => {
+    timeline.start.value = String(start);
+    timeline.end.value = String(end);
+    updateTimelineLabels(timeline);
+    setFilters(windowOf(start, end));
+  },
+  playing: (on) => {
+    playButton.textContent = on ? 'Pause' : 'Play';
+    playButton.setAttribute('aria-pressed', String(on));
+  },
 });
+playButton.addEventListener('click', () => player.toggle());
 
 panel.addEventListener('click', (ev) => {
-  if ((ev.target as HTMLElement).dataset.action === 'close-panel') select(null);
+  if ((ev.target as HTMLElement).dataset.action === 'close-panel') selectNode(null);
 });
 
 $<HTMLInputElement>('file-input').addEventListener('change', (ev) => {
@@ -327,9 +572,32 @@ document.addEventListener('drop', (ev) => {
   if (file) void loadFile(file);
 });
 
+$('table-toggle').addEventListener('click', () => {
+  const open = !store.get().table.open;
+  tablePane.hidden = !open;
+  $('table-toggle').setAttribute('aria-pressed', String(open));
+  setTable({ open });
+  // The drawing area changed height: sigma must measure it again.
+  current?.renderer.sigma.resize();
+  current?.renderer.sigma.refresh();
+});
+for (const tab of ['nodes', 'edges'] as const) {
+  $(`tab-${tab}`).addEventListener('click', () => {
+    if (store.get().table.tab !== tab) setTable({ tab, ...TABLE_SORT[tab] });
+  });
+}
+$<HTMLInputElement>('table-filter').addEventListener('input', (ev) => setTable({ filter: (ev.target as HTMLInputElement).value }));
+$('export-csv').addEventListener('click', () => {
+  const table = currentTable();
+  if (!table) return;
+  const csv = toCsv(table.columns, shownRows(table, store.get().table));
+  download(new Blob([csv], { type: 'text/csv' }), `newsgraph-${store.get().table.tab === 'nodes' ? 'nodes' : 'relations'}.csv`);
+});
+
 $('export-gexf').addEventListener('click', () => {
   if (!current) return;
-  const xml = toGexfString(filteredCopy(current.graph, visibility));
+  if (!derived) return;
+  const xml = toGexfString(filteredCopy(current.graph, derived.visibility));
   download(new Blob([xml], { type: 'application/xml' }), 'newsgraph.gexf');
 });
 $('export-png').addEventListener('click', () => {
@@ -337,4 +605,4 @@ $('export-png').addEventListener('click', () => {
   void current.renderer.toPngBlob().then((blob) => download(blob, 'newsgraph.png'));
 });
 
-void initialUrl().then(loadUrl);
+void initialUrl().then((url) => loadUrl(url, new URLSearchParams(location.search)));

@@ -87,3 +87,17 @@ export function showError(banner: HTMLElement, message: string | null): void {
   banner.textContent = message ?? '';
   banner.hidden = message === null;
 }
+
+/** The colour legend of the current appearance (communities, countries): swatch, name, count. */
+export function renderLegend(container: HTMLElement, items: { value: string; count: number; color: string }[]): void {
+  container.replaceChildren(
+    ...items.map((item) => {
+      const row = el('div', undefined, 'legend-item');
+      const swatch = el('span', undefined, 'swatch');
+      swatch.style.background = item.color;
+      row.append(swatch, el('span', item.value, 'name'), el('span', String(item.count), 'count'));
+      return row;
+    }),
+  );
+  container.hidden = items.length === 0;
+}

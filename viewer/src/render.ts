@@ -5,12 +5,11 @@ import { EdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointPro
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram, indexParallelEdgesIndex, DEFAULT_EDGE_CURVATURE } from '@sigma/edge-curve';
 import type { Attributes } from 'graphology-types';
-import { edgeColor, edgeSize, nodeColor, nodeSize } from '../../src/graph/appearance.js';
+import { edgeColor, edgeSize, nodeColor } from '../../src/graph/appearance.js';
+import { UNDIRECTED_KINDS } from '../../src/graph/model.js';
 import { neighbourhood, type AnyGraph, type Visibility } from './state.js';
+import { ALL_LABELS_UP_TO, DIM_EDGE, DIM_NODE, FOCUS_EDGE, edgeLabel, type Extent } from './display.js';
 import { initialNodeBudget, nextNodeBudget, rankBySize } from './frame-budget.js';
-
-/** Edge kinds drawn without an arrow (GUIDE.md: meets, negotiates_with, at_war_with are undirected). */
-const UNDIRECTED_KINDS = new Set(['meets', 'negotiates_with', 'at_war_with']);
 
 /** Attribute names indexParallelEdgesIndex writes; the `__` prefix keeps them out of exports. */
 export const PARALLEL = {
@@ -19,13 +18,18 @@ export const PARALLEL = {
   edgeMaxIndexAttribute: '__parallelMaxIndex',
 } as const;
 
-export type SizeMode = 'degree' | 'weight' | 'stored';
-
 export interface RenderInputs {
   visibility: Visibility;
   hovered: string | null;
   selected: string | null;
-  sizeMode: SizeMode;
+  /** Display mapping (display.ts): size and colour of every node. */
+  sizes: ReadonlyMap<string, number>;
+  colors: ReadonlyMap<string, string>;
+  /**
+   * The node whose relations are highlighted and the rest dimmed: the hovered one, or the selected
+   * one when no neighbourhood or path focus already narrows the view (then nothing is dimmed).
+   */
+  dimAround: string | null;
   /** ForceAtlas2 is running: on large graphs edges are not drawn meanwhile (see LARGE_EDGES). */
   layoutRunning?: boolean;
 }
@@ -37,28 +41,8 @@ export interface RenderInputs {
  */
 export const LARGE_EDGES = 10_000;
 
-const DIM_NODE = '#d8d8de';
-const DIM_EDGE = '#ececf0';
-/** Camera ratio under which edge labels (the relation kind) are drawn for every edge. */
+/** Camera ratio under which every visible relation is labelled (kind and date). */
 const EDGE_LABEL_RATIO = 0.35;
-
-/**
- * Node sizes by degree or by summed edge weight, with the pipeline's own scale (data/palette.json via
- * src/graph/appearance.ts) so the viewer and the exported GEXF agree; 'stored' keeps the file's `size`.
- */
-export function computeSizes(graph: AnyGraph, mode: SizeMode): Map<string, number> {
-  const out = new Map<string, number>();
-  graph.forEachNode((key, a) => {
-    if (mode === 'stored') out.set(key, typeof a.size === 'number' ? a.size : nodeSize(graph.degree(key)));
-    else if (mode === 'degree') out.set(key, nodeSize(graph.degree(key)));
-    else {
-      let w = 0;
-      graph.forEachEdge(key, (_e, ea) => (w += typeof ea.weight === 'number' ? ea.weight : 1));
-      out.set(key, nodeSize(w));
-    }
-  });
-  return out;
-}
 
 interface LayoutView {
   /** What sigma draws while the layout runs: the `budget` largest nodes (and their edges, on small graphs). */
@@ -88,13 +72,21 @@ interface LayoutView {
 const REBUILD_SHRINK = 0.15;
 const REBUILD_GROW = 0.3;
 
+/** Whether two boxes differ by less than 2% of their size on every side. */
+function closeExtents(a: Extent, b: Extent): boolean {
+  const w = Math.max(a.x[1] - a.x[0], b.x[1] - b.x[0], 1e-9);
+  const h = Math.max(a.y[1] - a.y[0], b.y[1] - b.y[0], 1e-9);
+  return (
+    Math.abs(a.x[0] - b.x[0]) < 0.02 * w && Math.abs(a.x[1] - b.x[1]) < 0.02 * w && Math.abs(a.y[0] - b.y[0]) < 0.02 * h && Math.abs(a.y[1] - b.y[1]) < 0.02 * h
+  );
+}
+
 /** Colour of a node kind, from the shared palette. */
 export const colorOfKind = nodeColor;
 
 export class GraphRenderer {
   readonly sigma: Sigma<Attributes, Attributes, Attributes>;
   private inputs: RenderInputs;
-  private sizes: Map<string, number>;
   private focus: Set<string> | null = null;
   /** While the layout runs: what sigma draws from, and the per-frame pump copying positions into it. */
   private layoutView: LayoutView | null = null;
@@ -106,7 +98,6 @@ export class GraphRenderer {
     inputs: RenderInputs,
   ) {
     this.inputs = inputs;
-    this.sizes = computeSizes(graph, inputs.sizeMode);
     this.indexParallel();
     this.sigma = new Sigma(graph, container, {
       // WHY: the domain never sets `type`; the reducers choose the program per edge.
@@ -123,9 +114,13 @@ export class GraphRenderer {
       renderEdgeLabels: true,
       enableEdgeEvents: false,
       // Label grid: one label per cell, bigger nodes win, so labels do not pile up.
-      labelDensity: 1,
+      labelDensity: 0.7,
       labelGridCellSize: 90,
       labelRenderedSizeThreshold: 5,
+      // Sizes are in screen pixels whatever the zoom: zooming in spreads nodes apart instead of
+      // growing them until they cover the screen (sigma's default grows them by sqrt(1/ratio)).
+      zoomToSizeRatioFunction: () => 1,
+      itemSizesReference: 'screen',
       labelFont: 'system-ui, sans-serif',
       edgeLabelFont: 'system-ui, sans-serif',
       edgeLabelSize: 11,
@@ -152,15 +147,17 @@ export class GraphRenderer {
   }
 
   update(inputs: Partial<RenderInputs>): void {
-    const sizeChanged = inputs.sizeMode !== undefined && inputs.sizeMode !== this.inputs.sizeMode;
+    const sizeChanged = inputs.sizes !== undefined && inputs.sizes !== this.inputs.sizes;
     const layoutChanged = inputs.layoutRunning !== undefined && inputs.layoutRunning !== Boolean(this.inputs.layoutRunning);
     this.inputs = { ...this.inputs, ...inputs };
-    if (sizeChanged) this.sizes = computeSizes(this.graph, this.inputs.sizeMode);
-    const f = this.inputs.hovered ?? this.inputs.selected;
+    const f = this.inputs.dimAround;
     this.focus = f && this.graph.hasNode(f) ? neighbourhood(this.graph, f) : null;
     if (layoutChanged) {
       // setGraph redraws by itself.
-      if (this.inputs.layoutRunning) this.beginLayoutView();
+      if (this.inputs.layoutRunning) {
+        this.sigma.setCustomBBox(null);
+        this.beginLayoutView();
+      }
       else this.endLayoutView();
       return;
     }
@@ -183,7 +180,7 @@ export class GraphRenderer {
    */
   private beginLayoutView(): void {
     if (this.layoutView) return;
-    const order = [...rankBySize(this.sizes).keys()];
+    const order = [...rankBySize(this.inputs.sizes).keys()];
     const budget = initialNodeBudget(order.length);
     const view: LayoutView = {
       display: this.layoutSubset(order, budget),
@@ -277,25 +274,53 @@ export class GraphRenderer {
     if (restore) this.sigma.setGraph(this.graph);
   }
 
+  /**
+   * Frames `extent` (graph coordinates): sigma normalises positions to this box instead of every
+   * node's, so what is shown fills the view. Null goes back to every node's box (during a layout,
+   * when nodes move out of any fixed box).
+   */
+  frame(extent: Extent | null): void {
+    const current = this.sigma.getCustomBBox() ?? this.sigma.getBBox();
+    this.sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    // Re-normalising every node costs one full processing of the graph (hundreds of milliseconds at
+    // 50k edges): skip it when the box would barely move (a large graph opened whole).
+    if (extent && closeExtents(current, extent)) return;
+    this.sigma.setCustomBBox(extent);
+    // An empty partial refresh re-processes (normalises) without running the reducers again.
+    this.sigma.refresh({ partialGraph: { nodes: [], edges: [] } });
+  }
+
+  /** The label drawn on an edge now ('' when none, null when it is not drawn): tests read it. */
+  edgeLabelOf(edge: string): string | null {
+    const d = this.sigma.getEdgeDisplayData(edge);
+    if (!d || d.hidden) return null;
+    return d.label ?? '';
+  }
+
   /** Nodes drawn while the layout runs (null when it does not): benchmark diagnostics. */
   get layoutNodeBudget(): number | null {
     return this.layoutView?.display.order ?? null;
   }
 
   private nodeReducer(node: string, data: Attributes): Partial<NodeDisplayData> {
-    const { visibility, selected, hovered } = this.inputs;
+    const { visibility, selected, hovered, sizes, colors } = this.inputs;
     const kind = String(data.kind ?? '');
     const res: Partial<NodeDisplayData> = {
       x: data.x as number,
       y: data.y as number,
       label: typeof data.label === 'string' ? data.label : node,
-      size: this.sizes.get(node) ?? 5,
-      color: nodeColor(kind),
+      size: sizes.get(node) ?? 5,
+      color: colors.get(node) ?? nodeColor(kind),
       type: 'circle',
       zIndex: 1,
     };
     if (!visibility.nodes.has(node)) return { ...res, hidden: true };
     if (this.layoutView) res.type = 'point';
+    else {
+      // Small graphs: every label, even of the smallest nodes (sigma's grid and size threshold
+      // would drop some). Large ones keep the grid, where the biggest node of each cell wins.
+      if (visibility.nodes.size <= ALL_LABELS_UP_TO) res.forceLabel = true;
+    }
     if (this.focus && !this.focus.has(node)) {
       res.color = DIM_NODE;
       res.label = '';
@@ -313,7 +338,7 @@ export class GraphRenderer {
     const { visibility } = this.inputs;
     if (!visibility.edges.has(edge)) return { hidden: true };
     const kind = String(data.kind ?? '');
-    const directed = !UNDIRECTED_KINDS.has(kind) && !this.graph.isUndirected(edge);
+    const directed = !(UNDIRECTED_KINDS as ReadonlySet<string>).has(kind) && !this.graph.isUndirected(edge);
     const index = data[PARALLEL.edgeIndexAttribute];
     const maxIndex = data[PARALLEL.edgeMaxIndexAttribute];
     const weight = typeof data.weight === 'number' ? data.weight : 1;
@@ -332,19 +357,19 @@ export class GraphRenderer {
     const zoomedIn = this.sigma?.getCamera().ratio < EDGE_LABEL_RATIO;
     if (this.focus) {
       const touches = this.focus.has(this.graph.source(edge)) && this.focus.has(this.graph.target(edge));
-      const f = this.inputs.hovered ?? this.inputs.selected;
+      const f = this.inputs.dimAround;
       const incident = f !== null && (this.graph.source(edge) === f || this.graph.target(edge) === f);
       if (!touches || !incident) {
         res.color = DIM_EDGE;
         res.zIndex = 0;
       } else {
-        res.color = '#555566';
-        res.label = kind;
+        res.color = FOCUS_EDGE;
+        res.label = edgeLabel(data);
         res.forceLabel = true;
         res.zIndex = 2;
       }
     } else if (zoomedIn) {
-      res.label = kind;
+      res.label = edgeLabel(data);
     }
     return res;
   }

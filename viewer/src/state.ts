@@ -15,14 +15,47 @@ export interface Filters {
   dateEnd: number | null;
   /** Edges without a date stay visible unless this is set. */
   hideUndated: boolean;
+  /**
+   * Meetings folded into the `meets` relations between their participants: meeting nodes (and their
+   * participates_in / held_in / mediates relations) are hidden; the participants' `meets` edges,
+   * which the graph already holds and which name their meeting, carry the link.
+   */
+  foldMeetings: boolean;
 }
+
+export type SizeMode = 'degree' | 'weight' | 'pagerank' | 'betweenness' | 'stored';
+export type ColorMode = 'kind' | 'community' | 'country';
+export const SIZE_MODES: readonly SizeMode[] = ['degree', 'weight', 'pagerank', 'betweenness', 'stored'];
+export const COLOR_MODES: readonly ColorMode[] = ['kind', 'community', 'country'];
 
 export interface ViewState {
   filters: Filters;
   selected: string | null;
   hovered: string | null;
   query: string;
+  /** Show only the selected node's neighbourhood up to this many hops (0: everything). */
+  depth: 0 | 1 | 2;
+  /** With a selection: show only a shortest path from the selected node to this one. */
+  pathTo: string | null;
+  sizeMode: SizeMode;
+  colorMode: ColorMode;
+  table: TableState;
 }
+
+/** The data table under the graph: open or not, which tab, its sort and its filter text. */
+export interface TableState {
+  open: boolean;
+  tab: 'nodes' | 'edges';
+  sort: string;
+  descending: boolean;
+  filter: string;
+}
+
+/** Each tab's first sort: the most connected nodes, the relations in date order. */
+export const TABLE_SORT: Record<TableState['tab'], { sort: string; descending: boolean }> = {
+  nodes: { sort: 'degree', descending: true },
+  edges: { sort: 'date', descending: false },
+};
 
 export function emptyFilters(): Filters {
   return {
@@ -32,11 +65,15 @@ export function emptyFilters(): Filters {
     dateStart: null,
     dateEnd: null,
     hideUndated: false,
+    foldMeetings: false,
   };
 }
 
 export function initialState(): ViewState {
-  return { filters: emptyFilters(), selected: null, hovered: null, query: '' };
+  return {
+    filters: emptyFilters(), selected: null, hovered: null, query: '', depth: 0, pathTo: null, sizeMode: 'degree', colorMode: 'kind',
+    table: { open: false, tab: 'nodes', filter: '', ...TABLE_SORT.nodes },
+  };
 }
 
 /** Returns a copy of `set` with `value` present or absent. */
@@ -57,7 +94,10 @@ export function dayNumber(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Number.isNaN(ms) ? null : Math.floor(ms / MS_PER_DAY);
+  if (Number.isNaN(ms)) return null;
+  const day = Math.floor(ms / MS_PER_DAY);
+  // Date.UTC rolls 2026-02-30 over to 2026-03-02: such a date is not a day.
+  return isoDay(day) === iso ? day : null;
 }
 
 export function isoDay(day: number): string {
@@ -135,6 +175,7 @@ export function computeVisibility(graph: AnyGraph, f: Filters): Visibility {
     const kind = String(attrs.kind ?? '');
     if (f.hiddenNodeKinds.has(kind)) return;
     if (kind === 'meeting') {
+      if (f.foldMeetings) return;
       const own = dateSpan(attrs.date);
       if (own !== null && !inWindow(own, f)) return;
       let dated = 0;
