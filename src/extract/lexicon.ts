@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../read/types.js';
 import { CueSet, PhraseIndex, WordMap } from './phrase-index.js';
+import { checkCueFile, checkTriggerFile } from './lang-schema.js';
 
 export type Family = 'meets' | 'negotiates' | 'sanctions' | 'mediates' | 'supports' | 'at_war_with';
 export type Tense = 'future' | 'conditional' | 'past' | 'present' | 'infinitive' | 'gerund';
@@ -202,11 +203,20 @@ export interface Lexicon {
   irregularPast: ReadonlySet<string>;
 }
 
+/** The keys of CueFile: cues.json may hold these and no other (lang-schema.ts). */
+const CUE_KEYS: readonly (keyof CueFile)[] = [
+  'negation', 'cancel', 'denial', 'proposal', 'modal', 'discussion', 'future', 'past', 'ongoing', 'clauseBreaks', 'attribution', 'members', 'groupAnaphora', 'counterpart', 'possessives', 'demonstratives', 'determiners', 'prepositions', 'coordination', 'disjunction', 'institutions', 'speech', 'hypothetical', 'presence', 'scheduled', 'presentCopula', 'copulaFillers', 'reflexive', 'ordinals', 'since', 'attendance', 'leads', 'memberStates', 'relativePronouns', 'relativeObjectPronouns', 'articles', 'definiteArticles', 'dateArticles', 'placeRelatives', 'notOnly', 'infinitiveMarkers', 'againstPreps', 'copulas', 'passiveAux', 'purposePrepositions', 'auxiliaries', 'pastAuxiliaries', 'irregularPast',
+];
+
 const dataDir = new URL('../../data/lang/', import.meta.url);
 const cache = new Map<Lang, Lexicon>();
 
 function readJson<T>(lang: Lang, name: string): T {
-  return JSON.parse(readFileSync(new URL(`${lang}/${name}`, dataDir), 'utf8')) as T;
+  const data: unknown = JSON.parse(readFileSync(new URL(`${lang}/${name}`, dataDir), 'utf8'));
+  const file = `data/lang/${lang}/${name}`;
+  if (name === 'triggers.json') checkTriggerFile(file, data);
+  else if (name === 'cues.json') checkCueFile(file, data, CUE_KEYS);
+  return data as T;
 }
 
 export function loadLexicon(lang: Lang): Lexicon {

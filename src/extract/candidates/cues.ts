@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Lang, Token } from '../../read/types.js';
 import { foldAccents } from '../phrase-index.js';
+import { checkEventCueFile } from '../lang-schema.js';
 
 export type CueFamily = 'meets' | 'negotiates' | 'sanctions';
 export const CUE_FAMILIES: readonly CueFamily[] = ['meets', 'negotiates', 'sanctions'];
@@ -98,8 +99,9 @@ const loaded = new Map<Lang, EventCues>();
 export function loadEventCues(lang: Lang): EventCues {
   let cues = loaded.get(lang);
   if (!cues) {
-    const file = JSON.parse(readFileSync(new URL(`../../../data/lang/${lang}/event-cues.json`, import.meta.url), 'utf8')) as CueFile;
-    cues = new EventCues(file);
+    const data: unknown = JSON.parse(readFileSync(new URL(`../../../data/lang/${lang}/event-cues.json`, import.meta.url), 'utf8'));
+    checkEventCueFile(`data/lang/${lang}/event-cues.json`, data);
+    cues = new EventCues(data as CueFile);
     loaded.set(lang, cues);
   }
   return cues;
