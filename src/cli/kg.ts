@@ -17,7 +17,7 @@
 // JSON Lines rows, fragments) were skipped, each reported on stderr as "kg: skipped NAME: reason";
 // 1 nothing could be built (or a user error), and no file was written.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join, resolve } from 'node:path';
 import { isUserError, UserError } from '../errors.js';
@@ -31,7 +31,7 @@ import { readFragmentFile } from '../corpus/fragments.js';
 import { collectInputs, type Skipped, type WorkItem } from './items.js';
 import { extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
-import { checkGraphPair, writeGexfOnly, writeGraphFiles } from './output.js';
+import { checkGraphPair, readFileHead, writeGexfOnly, writeGraphFiles } from './output.js';
 import { lockDir, type DirLock } from './dir-lock.js';
 import { afterLockHook } from './test-hooks.js';
 import { writeChunksAtomic } from '../export/atomic.js';
@@ -107,13 +107,7 @@ async function loadGraphFile(file: string): Promise<KnowledgeGraph> {
   let size = 0;
   try {
     size = statSync(file).size;
-    const fd = openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(4096);
-      first = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
-    } finally {
-      closeSync(fd);
-    }
+    first = readFileHead(file, 4096);
   } catch (err) {
     throw cannotRead(err);
   }

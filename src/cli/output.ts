@@ -45,17 +45,22 @@ export async function writeGexfOnly(graph: KnowledgeGraph, outDir: string, gexf:
   await writeChunksAtomic(join(outDir, 'graph.gexf'), gexfChunks(graph, gexf));
 }
 
+/** The first `bytes` bytes of a file as UTF-8 text (a character cut at the end is replaced): enough to sniff its layout. */
+export function readFileHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The build id in a GEXF file's <meta> (within its first 64 KiB); null without one; undefined when the file is missing. */
 export function gexfBuildId(file: string): string | null | undefined {
   let head: string;
   try {
-    const fd = openSync(file, 'r');
-    try {
-      const buf = Buffer.alloc(65536);
-      head = buf.toString('utf8', 0, readSync(fd, buf, 0, buf.length, 0));
-    } finally {
-      closeSync(fd);
-    }
+    head = readFileHead(file, 65536);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UserError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);

@@ -14,11 +14,12 @@
 //     This process therefore holds the merged graph, never the fragments (which repeat every node for
 //     every article that names it).
 import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { readRowBytes } from '../corpus/jsonl.js';
 import { createGraph, type KnowledgeGraph } from '../graph/create.js';
 import { interner } from '../graph/merge.js';
 import { UNDIRECTED_KINDS, type ArticleInfo, type EdgeAttributes, type NodeAttributes } from '../graph/model.js';
@@ -67,18 +68,8 @@ function compare(a: string, b: string): number {
 }
 
 function readRow(path: string, offset: number, length: number): Buffer {
-  const bytes = Buffer.alloc(length);
-  const fd = openSync(path, 'r');
-  try {
-    let got = 0;
-    while (got < length) {
-      const n = readSync(fd, bytes, got, length - got, offset + got);
-      if (n === 0) throw new UserError(`${path}: the file changed during the build`);
-      got += n;
-    }
-  } finally {
-    closeSync(fd);
-  }
+  const bytes = readRowBytes(path, offset, length);
+  if (!bytes) throw new UserError(`${path}: the file changed during the build`);
   return bytes;
 }
 

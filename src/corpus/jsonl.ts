@@ -126,18 +126,24 @@ export async function* readJsonlRows(path: string): AsyncGenerator<JsonlRow> {
 
 /** Reads one row again, by the offset and length readJsonlRows gave, and parses it. */
 export function readJsonlRow(path: string, offset: number, length: number): LineResult {
+  const bytes = readRowBytes(path, offset, length);
+  if (!bytes) return { error: 'the file changed during the build (row shorter than when it was listed)' };
+  return parseArticleLine(bytes.toString('utf8'));
+}
+
+/** The `length` bytes at `offset` of a row readJsonlRows listed, or undefined when the file is now shorter. */
+export function readRowBytes(path: string, offset: number, length: number): Buffer | undefined {
   const bytes = Buffer.alloc(length);
   const fd = openSync(path, 'r');
   try {
     let got = 0;
     while (got < length) {
       const n = readSync(fd, bytes, got, length - got, offset + got);
-      if (n === 0) break;
+      if (n === 0) return undefined;
       got += n;
     }
-    if (got < length) return { error: 'the file changed during the build (row shorter than when it was listed)' };
   } finally {
     closeSync(fd);
   }
-  return parseArticleLine(bytes.toString('utf8'));
+  return bytes;
 }

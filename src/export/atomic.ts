@@ -42,15 +42,9 @@ function tempPath(path: string): string {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array | ((write: ChunkWriter) => Promise<void>)): Promise<void> {
   const tmp = tempPath(path);
-  let stream: WriteStream | undefined;
   try {
     if (typeof data === 'function') {
-      stream = await openStream(tmp);
-      const s = stream;
-      await data((chunk) => writeChunk(s, chunk));
-      await closeStream(s);
-      stream = undefined;
-      await fsyncPath(tmp);
+      await streamToTemp(tmp, data);
     } else {
       const handle = await open(tmp, 'wx', 0o644);
       try {
@@ -62,7 +56,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
     }
     await rename(tmp, path);
   } catch (err) {
-    if (stream) await destroyStream(stream);
     await rm(tmp, { force: true }).catch(() => undefined);
     throw writeError(path, err);
   }
