@@ -9,6 +9,7 @@ import { articleEntity, type ArticleEntity, type MentionResult } from './mention
 import type { Occurrence, RelationResult } from './relations.js';
 import { startsWith } from '../read/strings.js';
 import { storyDates, undatedMeetingDate } from './event-dates.js';
+import { countryIsoOf, sameSide } from './sides.js';
 
 /** Roles that make a person the leader of their country (not "Vice President", not "aide to the President"). */
 const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
@@ -96,15 +97,13 @@ class FragmentBuilder {
     return iso ? this.gaz.countryByIso(iso)?.label : undefined;
   }
 
-  private countryIsoOf(key: string): string | undefined {
-    const e = this.ments.entities.get(key);
-    return e?.countryIso ?? (startsWith(key, 'country:') ? key.slice(8) : undefined);
-  }
+  /** (one function for the builder's life: sameSide runs for every pair of every meeting) */
+  private readonly countryIsoOf = (key: string): string | undefined => countryIsoOf(this.ments.entities, key);
 
   // ---- meetings ----------------------------------------------------------------------------------
 
   occurrences(list: Occurrence[]): void {
-    storyDates(list, (key) => this.countryIsoOf(key));
+    storyDates(list, this.countryIsoOf);
     const meetings: Meeting[] = [];
     for (const o of list) {
       const participants = dedupe(o.sides.flat()).filter((k) => this.ensure(k));
@@ -152,12 +151,7 @@ class FragmentBuilder {
 
   /** A leader and their own country are one side: no relation between them. */
   private sameSide(a: string, b: string): boolean {
-    if (a === b) return true;
-    const ia = this.countryIsoOf(a);
-    const ib = this.countryIsoOf(b);
-    const aIsCountry = startsWith(a, 'country:');
-    const bIsCountry = startsWith(b, 'country:');
-    return Boolean(ia && ib && ia === ib && (aIsCountry || bIsCountry));
+    return sameSide(a, b, this.countryIsoOf);
   }
 
   private meetingNode(m: Meeting): void {

@@ -8,7 +8,9 @@ import { loadLexicon, type Lexicon } from '../lexicon.js';
 import type { MentionResult } from '../mentions.js';
 import type { Occurrence, RelationResult } from '../relations.js';
 import { tenseOfWord } from '../relations.js';
+import { scheduledAt } from '../relations/morphology.js';
 import { findTimeExpressions } from '../time.js';
+import { countryIsoOf, sameSide } from '../sides.js';
 import { articleCandidates, type Candidate } from './candidates.js';
 import { candidateFeatures, newFactCache, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
 import { probability, type RelationModel } from './scorer.js';
@@ -65,7 +67,7 @@ function occurrencePairs(o: Occurrence): [string, string][] {
 
 export function scoreCandidates(article: Article, ments: MentionResult, rels: RelationResult, model: RelationModel): ScoredCandidate[] {
   const lex = loadLexicon(article.lang);
-  const iso = (key: string): string | undefined => ments.entities.get(key)?.countryIso ?? (key.startsWith('country:') ? key.slice(8) : undefined);
+  const iso = (key: string): string | undefined => countryIsoOf(ments.entities, key);
   const rules = ruleFindings(rels, iso);
   const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`) &&
     // two people of one state are one side of talks or sanctions (a meeting may have both: a delegation)
@@ -138,13 +140,6 @@ function commonCount(x: readonly number[] | undefined, y: readonly number[] | un
     if (x[i] === y[j]) { n++; i++; j++; } else if (x[i]! < y[j]!) i++; else j++;
   }
   return n;
-}
-
-/** A leader and their own country, or two names of one state, are one side: never a relation. */
-function sameSide(a: string, b: string, iso: (key: string) => string | undefined): boolean {
-  const ia = iso(a);
-  const ib = iso(b);
-  return Boolean(ia && ib && ia === ib && (a.startsWith('country:') || b.startsWith('country:')));
 }
 
 /** The accepted pairs: best instance per pair, over the threshold, not found by the rules. */
@@ -245,14 +240,7 @@ function eventTime(article: Article, s: Sentence, lex: Lexicon): { date?: string
  * — not the same word as an adjective ("il tanto atteso giro di colloqui", "the long-awaited talks").
  */
 function scheduled(s: Sentence, lex: Lexicon): boolean {
-  const toks = s.tokens;
-  for (let k = 1; k < toks.length; k++) {
-    if (lex.cues.scheduled.at(toks, k) < 0) continue;
-    let j = k - 1;
-    for (let skipped = 0; skipped < 2 && j >= 0 && lex.copulaFillers.has(toks[j]!.norm); skipped++) j--;
-    if (j < k - 1 && toks[j + 1]!.norm === 'been' && (toks[j]?.norm === 'has' || toks[j]?.norm === 'have')) return true;
-    if (j >= 0 && lex.cues.presentCopula.at(toks, j) === j + 1) return true;
-  }
+  for (let k = 0; k < s.tokens.length; k++) if (scheduledAt(s.tokens, lex, k)) return true;
   return false;
 }
 
