@@ -42,6 +42,7 @@
 import type { Attributes } from 'graphology-types';
 import type { KnowledgeGraph } from '../graph/create.js';
 import { escapeAttr, escapeText, xmlSafe } from './xml.js';
+import { compare, scanColumns } from './columns.js';
 
 export type GexfVersion = '1.3' | '1.2draft';
 export type EdgeMode = 'directed' | 'mixed';
@@ -192,45 +193,9 @@ export function toGexf(graph: KnowledgeGraph, opts: GexfOptions = {}): string {
 // ---------------------------------------------------------------------------------------------------
 
 // Bit per kind of value seen for an attribute: cheaper than a Set per attribute on large graphs.
-const SEEN_STRING = 1;
-const SEEN_NUMBER = 2;
-const SEEN_BOOLEAN = 4;
-const SEEN_ARRAY = 8;
-const SEEN_OTHER = 16;
-
+/** The attributes' declarations: the columns the tabular writers find (columns.ts), a list being GEXF's liststring. */
 function declare(entries: readonly { attrs: Attributes }[], reserved: ReadonlySet<string>): AttrDecl[] {
-  const seen = new Map<string, { kinds: number; allSafeInt: boolean }>();
-  for (const { attrs } of entries) {
-    for (const name in attrs) {
-      const v: unknown = attrs[name];
-      if (v === undefined || v === null || reserved.has(name)) continue;
-      let entry = seen.get(name);
-      if (!entry) seen.set(name, (entry = { kinds: 0, allSafeInt: true }));
-      switch (typeof v) {
-        case 'string':
-          entry.kinds |= SEEN_STRING;
-          break;
-        case 'number':
-          entry.kinds |= SEEN_NUMBER;
-          if (entry.allSafeInt && !Number.isSafeInteger(v)) entry.allSafeInt = false;
-          break;
-        case 'boolean':
-          entry.kinds |= SEEN_BOOLEAN;
-          break;
-        default:
-          entry.kinds |= Array.isArray(v) ? SEEN_ARRAY : SEEN_OTHER;
-      }
-    }
-  }
-  const decls: AttrDecl[] = [];
-  for (const [name, { kinds, allSafeInt }] of seen) {
-    let type: AttrType = 'string';
-    if (kinds === SEEN_BOOLEAN) type = 'boolean';
-    else if (kinds === SEEN_NUMBER) type = allSafeInt ? 'integer' : 'double';
-    else if (kinds === SEEN_ARRAY) type = 'liststring';
-    decls.push({ name, type, json: type === 'string' && kinds !== SEEN_STRING });
-  }
-  return decls.sort((a, b) => compare(a.name, b.name));
+  return scanColumns(entries, reserved).map((c) => ({ name: c.name, type: c.type === 'list' ? 'liststring' : c.type, json: c.json }));
 }
 
 interface PreparedDecl extends AttrDecl {
@@ -389,9 +354,6 @@ function num(n: number): string {
   return n === 0 ? '0' : String(n);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : String(v);
