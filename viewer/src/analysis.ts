@@ -8,6 +8,7 @@ import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import louvainModule from 'graphology-communities-louvain';
 import type { AnyGraph } from './state.js';
+import { mulberry32 } from '../../src/random.js';
 
 // These packages are CommonJS with `export default` typings: under NodeNext TypeScript sees the
 // function at `.default`, while Vite's and tsx's interop hand over module.exports itself (as for
@@ -87,7 +88,7 @@ export function computeMetrics(g: UndirectedGraph): Metrics {
   if (g.order === 0) return { pagerank: {}, betweenness: {}, community: {} };
   const pr = g.size > 0 ? pagerank(g, { getEdgeWeight: 'weight' }) : Object.fromEntries(g.mapNodes((n) => [n, 1 / g.order]));
   const bc = betweenness(g, { normalized: true });
-  const raw = g.size > 0 ? louvain(g, { getEdgeWeight: 'weight', rng: seeded(1) }) : Object.fromEntries(g.mapNodes((n, _a) => [n, 0]));
+  const raw = g.size > 0 ? louvain(g, { getEdgeWeight: 'weight', rng: mulberry32(1) }) : Object.fromEntries(g.mapNodes((n, _a) => [n, 0]));
   return { pagerank: pr, betweenness: bc, community: renumber(raw) };
 }
 
@@ -105,16 +106,4 @@ function renumber(raw: Record<string, number>): Record<string, number> {
     for (const n of list) out[n] = i;
   });
   return out;
-}
-
-/** mulberry32: a small deterministic generator for Louvain's tie-breaking. */
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
