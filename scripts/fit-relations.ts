@@ -86,12 +86,7 @@ function prepare(gold: Gold): ArticleData {
   // the rules' own score, per gold pair
   const base = {} as ArticleData['base'];
   const sc = scoreFragment(fragment, gold);
-  for (const [field, kind, directed] of RELATION_FIELDS) {
-    const edges = fragment.edges.filter((e) => e.attributes.kind === kind).map((e) => [nodes.get(e.source), nodes.get(e.target)] as const);
-    const credited = new Set<number>();
-    gold[field].forEach((gp, k) => { if (edges.some(([s, t]) => m.pairMatches(s, t, gp, directed))) credited.add(k); });
-    base[field] = { credited, fp: sc.rel[field].fp };
-  }
+  for (const [field] of RELATION_FIELDS) base[field] = { credited: sc.credited[field], fp: sc.rel[field].fp };
   return { gold, article, pairs: [...byPair.values()], base };
 }
 

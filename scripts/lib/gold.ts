@@ -95,13 +95,20 @@ export const RELATION_FIELDS = [['meets', 'meets', false], ['negotiates', 'negot
 export type RelationField = (typeof RELATION_FIELDS)[number][0];
 
 export interface Counts { tp: number; fp: number; fn: number }
-export interface ArticleScore { rel: Record<RelationField, Counts>; dates: { right: number; all: number }; missed: string[]; extra: string[] }
+export interface ArticleScore {
+  rel: Record<RelationField, Counts>;
+  /** Indexes of the gold pairs of each field that some extracted pair matches. */
+  credited: Record<RelationField, Set<number>>;
+  dates: { right: number; all: number };
+  missed: string[];
+  extra: string[];
+}
 
 /** The shared scorer's relation counts for one extracted fragment. */
 export function scoreFragment(f: Fragment, gold: Gold): ArticleScore {
   const m = new GoldMatcher(gold);
   const nodes = new Map(f.nodes.map((n) => [n.key, n.attributes]));
-  const out: ArticleScore = { rel: { meets: { tp: 0, fp: 0, fn: 0 }, negotiates: { tp: 0, fp: 0, fn: 0 }, sanctions: { tp: 0, fp: 0, fn: 0 } }, dates: { right: 0, all: 0 }, missed: [], extra: [] };
+  const out: ArticleScore = { rel: { meets: { tp: 0, fp: 0, fn: 0 }, negotiates: { tp: 0, fp: 0, fn: 0 }, sanctions: { tp: 0, fp: 0, fn: 0 } }, credited: { meets: new Set(), negotiates: new Set(), sanctions: new Set() }, dates: { right: 0, all: 0 }, missed: [], extra: [] };
   for (const [field, kind, directed] of RELATION_FIELDS) {
     const edges = f.edges.filter((e) => e.attributes.kind === kind);
     const seen = new Map<string, [NodeAttributes | undefined, NodeAttributes | undefined]>();
@@ -115,10 +122,10 @@ export function scoreFragment(f: Fragment, gold: Gold): ArticleScore {
     const goldPairs = gold[field];
     const ok = gold.also_ok[field] ?? [];
     const c = out.rel[field];
-    for (const gp of goldPairs) {
-      if (distinct.some(([s, t]) => m.pairMatches(s, t, gp, directed))) c.tp++;
+    goldPairs.forEach((gp, k) => {
+      if (distinct.some(([s, t]) => m.pairMatches(s, t, gp, directed))) { c.tp++; out.credited[field].add(k); }
       else { c.fn++; out.missed.push(`${field}: ${gp[0]} ~ ${gp[1]}`); }
-    }
+    });
     const wrong = distinct.filter(([s, t]) => !goldPairs.some((gp) => m.pairMatches(s, t, gp, directed)) && !ok.some((gp) => m.pairMatches(s, t, gp, directed)));
     c.fp += wrong.length;
     for (const [s, t] of wrong) out.extra.push(`${field}: ${s?.label} ~ ${t?.label}`);
