@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { readArticle, articleIdFromPath } from '../src/read/index.js';
 import { detectMentions } from '../src/extract/mentions.js';
+import { normaliseSpelling } from '../src/extract/spelling.js';
 import { resolveCoreference } from '../src/extract/coref.js';
 import { extractRelations } from '../src/extract/relations.js';
 import { buildFragment } from '../src/extract/fragment.js';
@@ -56,7 +57,8 @@ interface ArticleData {
 }
 
 function prepare(gold: Gold): ArticleData {
-  const article = readArticle(readFileSync(gold.articlePath), { id: articleIdFromPath(gold.articlePath) });
+  // the stages of extract() up to the candidates, in its order (spelling first, as extract() does)
+  const article = normaliseSpelling(readArticle(readFileSync(gold.articlePath), { id: articleIdFromPath(gold.articlePath) }));
   const ments = detectMentions(article);
   resolveCoreference(ments);
   const rels = extractRelations(article, ments);
