@@ -49,3 +49,28 @@ describe('meetings told without a date of their own', () => {
     for (const m of ms) expect(m.date).toBe('2026-03-09');
   });
 });
+
+describe('"today" and "this evening" in quoted speech', () => {
+  // the time stage anchors deictic days at the article's date; a quote speaks from the day it was said
+  const told = 'On the evening of 9 March, Pedro Sánchez and Keir Starmer spoke by phone with Olaf Scholz. Downing Street said the call lasted an hour.';
+
+  it('date a quoted meeting the article already dated by the calendar with that date', () => {
+    const ms = meetings(`${told}\n\nSánchez wrote on X: "This evening I had a new call with Keir Starmer and Olaf Scholz."`, '2026-03-10');
+    expect(ms.map((m) => m.date)).toEqual(['2026-03-09']);
+  });
+
+  it('keep the article date when the quote is not a meeting already told', () => {
+    const ms = meetings(`${told}\n\nMeloni wrote on X: "This evening I had a call with Ursula von der Leyen and Mark Rutte."`, '2026-03-10');
+    expect(ms.map((m) => m.date).sort()).toEqual(['2026-03-09', '2026-03-10']);
+  });
+
+  it('keep the article date outside quotation marks', () => {
+    const ms = meetings(`${told}\n\nThis evening Sánchez had a new call with Keir Starmer and Olaf Scholz.`, '2026-03-10');
+    expect(ms.map((m) => m.date).sort()).toEqual(['2026-03-09', '2026-03-10']);
+  });
+
+  it('read a quotation opened in an earlier sentence of the paragraph', () => {
+    const ms = meetings(`${told}\n\nSánchez wrote: "We are united. This evening I had a new call with Keir Starmer and Olaf Scholz."`, '2026-03-10');
+    expect(ms.map((m) => m.date)).toEqual(['2026-03-09']);
+  });
+});

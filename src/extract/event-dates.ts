@@ -11,6 +11,7 @@
 import type { Article } from '../read/types.js';
 import type { Status } from '../graph/model.js';
 import type { Occurrence } from './relations.js';
+import { addDays, findTimeExpressions, isoDay } from './time.js';
 
 /** How many sentences back a dated meeting still dates an undated one that shares a participant. */
 const STORY_SENTENCES = 3;
@@ -36,4 +37,67 @@ export function storyDates(occurrences: Occurrence[], countryOf: (key: string) =
 
 export function undatedMeetingDate(article: Pick<Article, 'date'>, status: Status): string | undefined {
   return status === 'held' || status === 'reported' ? article.date : undefined;
+}
+
+/** How many days an utterance may follow the event it tells with "today" or "this evening" and still be it. */
+const UTTERANCE_LAG_DAYS = 2;
+
+/**
+ * Deictic times in quoted speech ("Questa sera abbiamo avuto un colloquio con ...", "we spoke today") point at the
+ * day the words were spoken, not at the article's date, which the time stage takes as their anchor: a leader's post
+ * of last night, quoted this morning, says "this evening" for yesterday. When such a meeting is a meeting the
+ * article has already dated with the calendar — at least two of the same participants, or of their states, and a
+ * day no more than UTTERANCE_LAG_DAYS before — it is that meeting, and takes its date. Quotation is read over the
+ * paragraph (a quote may open sentences before), by the parity of quotation marks.
+ */
+export function quotedDeixisDates(article: Pick<Article, 'date' | 'lang' | 'sentences' | 'text'>, occurrences: Occurrence[], countryOf: (key: string) => string | undefined = () => undefined): void {
+  if (!article.date) return;
+  const weak = new Set(occurrences.filter((o) => o.family === 'meets' && o.date && done(o.status) && quotedDeixis(article, o)));
+  if (!weak.size) return;
+  const sides = (o: Occurrence): Set<string> => {
+    const out = new Set<string>();
+    for (const k of o.sides.flat()) out.add(countryOf(k) ? `country:${countryOf(k)}` : k);
+    return out;
+  };
+  for (const o of weak) {
+    const mine = sides(o);
+    const earliest = isoDay(addDays(ymd(o.date!), -UTTERANCE_LAG_DAYS));
+    let best: Occurrence | undefined;
+    for (const p of occurrences) {
+      if (weak.has(p) || !p.date || p.sentence >= o.sentence || !done(p.status) || p.date.length !== 10) continue;
+      if (p.date > o.date! || p.date < earliest) continue;
+      let shared = 0;
+      for (const k of sides(p)) if (mine.has(k)) shared++;
+      if (shared >= 2 && (!best || p.sentence > best.sentence)) best = p;
+    }
+    if (best) o.date = best.date;
+  }
+}
+
+function done(s: Status): boolean {
+  return s === 'held' || s === 'reported';
+}
+
+function ymd(iso: string): { y: number; m: number; d: number } {
+  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
+}
+
+const QUOTE_MARKS = new Set(['"', '«', '»', '“', '”']);
+
+/** The occurrence's date comes only from a deictic day ("oggi", "questa sera", "today") inside a quotation. */
+function quotedDeixis(article: Pick<Article, 'date' | 'lang' | 'sentences' | 'text'>, o: Occurrence): boolean {
+  const s = article.sentences[o.sentence];
+  if (!s) return false;
+  const same = findTimeExpressions(s, article.lang, article.date).filter((t) => t.value === o.date);
+  return same.length > 0 && same.every((t) => t.relation !== 'absolute' && t.grain === 'day' && insideQuote(article, o.sentence, t.start));
+}
+
+/** An odd number of quotation marks between the paragraph's start and the offset. */
+function insideQuote(article: Pick<Article, 'sentences'>, sentence: number, offset: number): boolean {
+  const para = article.sentences[sentence]!.paragraph;
+  let marks = 0;
+  for (let k = sentence; k >= 0 && article.sentences[k]!.paragraph === para; k--) {
+    for (const t of article.sentences[k]!.tokens) if (t.start < offset && QUOTE_MARKS.has(t.text)) marks++;
+  }
+  return marks % 2 === 1;
 }

@@ -8,7 +8,7 @@ import { loadGazetteer, slugify } from './gazetteer.js';
 import { articleEntity, type ArticleEntity, type MentionResult } from './mentions.js';
 import type { Occurrence, RelationResult } from './relations.js';
 import { startsWith } from '../read/strings.js';
-import { storyDates, undatedMeetingDate } from './event-dates.js';
+import { quotedDeixisDates, storyDates, undatedMeetingDate } from './event-dates.js';
 import { countryIsoOf, sameSide } from './sides.js';
 
 /** Roles that make a person the leader of their country (not "Vice President", not "aide to the President"). */
@@ -103,6 +103,7 @@ class FragmentBuilder {
   // ---- meetings ----------------------------------------------------------------------------------
 
   occurrences(list: Occurrence[]): void {
+    quotedDeixisDates(this.article, list, this.countryIsoOf);
     storyDates(list, this.countryIsoOf);
     const meetings: Meeting[] = [];
     for (const o of list) {
