@@ -172,3 +172,37 @@ describe('Italian written without accents', () => {
     expect(JSON.stringify(edge?.attributes)).toContain('incontrera Trump');
   });
 });
+
+describe('the state of the institution an apposition names', () => {
+  it('is the person\'s state: a possessive, an adjective or a genitive beside the institution', () => {
+    expect(person("Piet Harms, head of the Europe Bureau at Norway's Foreign Ministry, arrived in Rome.", 'en', 'Piet Harms')?.country).toBe('Norway');
+    expect(person('Piet Harms, director-general of the Europe Department at the Norwegian Foreign Ministry, arrived in Rome.', 'en', 'Piet Harms')?.country).toBe('Norway');
+    expect(person('Piet Harms, direttore generale per l\'Europa al ministero degli Esteri norvegese, è arrivato a Roma.', 'it', 'Piet Harms')?.country).toBe('Norway');
+  });
+  it('is not a country named alone (a posting), nor one of two states', () => {
+    expect(person('Piet Harms, director-general of the Europe Department in Norway, arrived in Rome.', 'en', 'Piet Harms')?.country ?? '').toBe('');
+    expect(person("Piet Harms, liaison between Norway's Foreign Ministry and the Swedish Foreign Ministry, arrived in Rome.", 'en', 'Piet Harms')?.country ?? '').toBe('');
+  });
+});
+
+describe('"his counterpart"', () => {
+  const story = 'Chinese Premier Li Qiang spoke in Beijing. A spokesperson for China\'s Foreign Ministry, Chen Bo, said no meeting was planned. '
+    + "Piet Harms, director-general of the Asia Bureau at Norway's Foreign Ministry, landed in Beijing for talks with his Chinese counterpart. "
+    + 'Harms will sit down on Tuesday with Wu Lan, director-general of Asian Affairs at the Chinese Foreign Ministry.';
+  it('holds the same office as the possessor, even when named later; never a spokesperson', () => {
+    const meets = edges(story, 'meets', '2026-03-09', 'en').map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(meets).toContain('leader:piet-harms ~ leader:wu-lan');
+    expect(meets.some((m) => m.includes('chen-bo') || m.includes('li-qiang'))).toBe(false);
+  });
+});
+
+describe('negotiations', () => {
+  it('are never between two people of one state', () => {
+    for (const text of ['Steve Witkoff and Jared Kushner held talks in Cairo on the ceasefire deal.', 'Receiving the American envoy Steve Witkoff and the adviser Jared Kushner at the palace, Sisi welcomed the ceasefire deal.']) {
+      expect(edges(text, 'negotiates_with', '2026-03-10', 'en').map((e) => [e.source, e.target].sort().join(' ~ '))).toEqual([]);
+    }
+    // each of them with the other side
+    expect(edges('Witkoff e Kushner hanno negoziato con Hamas al Cairo.', 'negotiates_with', '2026-03-10', 'it').map((e) => [e.source, e.target].sort().join(' ~ ')).sort())
+      .toEqual(['group:hamas ~ leader:jared-kushner', 'group:hamas ~ leader:steve-witkoff']);
+  });
+});

@@ -12,6 +12,8 @@ import { articleEntity, type ArticleEntity, type Mention, type MentionResult } f
 import { startsWith } from '../read/strings.js';
 
 const HEAD_ROLES = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state/i;
+/** Roles that speak for a state rather than hold an office with counterparts abroad (people.json stateRoles). */
+const SPOKESPEOPLE = /^spokesperson$/i;
 
 let holdersIndex: Map<string, GazetteerEntry[]> | undefined;
 
@@ -30,20 +32,45 @@ function officeHolders(): Map<string, GazetteerEntry[]> {
 
 export function resolveCoreference(result: MentionResult): void {
   const recent: string[] = []; // leader keys, most recent last
+  // the office a counterpart stands for: the possessor's ("his counterpart" of a director-general is a director-general)
+  const office = new Map<Mention, string>();
   for (const sentence of result.mentions) {
     for (const m of sentence) {
-      m.refs = refsOf(m, result.entities, recent);
+      if (m.counterpart) {
+        const own = counterpartOffice(m, result.entities, recent);
+        if (own) office.set(m, own);
+      }
+      m.refs = refsOf(m, result.entities, recent, office.get(m));
       if (m.kind !== 'anaphor') for (const r of m.refs) if (startsWith(r, 'leader:')) touch(recent, r);
     }
   }
   // Cataphora: "met his Colombian counterpart ... Colombia's Foreign Minister Rosa Villavicencio said":
-  // a description still unresolved takes the first later leader of its country.
+  // a description still unresolved takes the first later leader of its country; a counterpart whose office no
+  // earlier leader holds takes the first later one who does.
   const all = result.mentions.flat();
   all.forEach((m, k) => {
-    if (m.kind !== 'role' || m.refs.length || !m.iso) return;
-    const later = all.slice(k + 1).find((x) => x.kind === 'entity' && x.entityKind === 'leader' && x.entity && result.entities.get(x.entity)?.countryIso === m.iso);
+    if (m.kind !== 'role' || !m.iso) return;
+    const own = office.get(m);
+    if (m.refs.length && !(own && m.refs.every((r) => officeOf(result.entities.get(r)) !== own))) return;
+    const later = all.slice(k + 1).find((x) => x.kind === 'entity' && x.entityKind === 'leader' && x.entity && result.entities.get(x.entity)?.countryIso === m.iso && (!m.refs.length || officeOf(result.entities.get(x.entity)) === own));
     if (later?.entity) m.refs = [later.entity];
   });
+}
+
+/** The office of the latest leader of another state than the counterpart's: whose counterpart it is. */
+function counterpartOffice(m: Mention, entities: ReadonlyMap<string, ArticleEntity>, recent: readonly string[]): string | undefined {
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const e = entities.get(recent[k]!);
+    if (e?.countryIso && e.countryIso !== m.iso) return officeOf(e);
+  }
+  return undefined;
+}
+
+/** A leader's office for matching counterparts: heads of state and of government are one office. */
+function officeOf(e: ArticleEntity | undefined): string | undefined {
+  const role = e?.role?.toLowerCase();
+  if (!role) return undefined;
+  return HEAD_ROLES.test(role) ? 'head' : role;
 }
 
 /** Moves (or adds) a leader key to the end of the recency list. A module function rather than a closure: under
@@ -54,7 +81,7 @@ function touch(recent: string[], key: string): void {
   recent.push(key);
 }
 
-function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[]): string[] {
+function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[], office?: string): string[] {
   switch (m.kind) {
     case 'entity':
       return m.entity ? [m.entity] : [];
@@ -69,11 +96,11 @@ function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readon
       return two.length === 2 ? two : [];
     }
     case 'role':
-      return resolveRole(m, entities, recent);
+      return resolveRole(m, entities, recent, office);
   }
 }
 
-function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[]): string[] {
+function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[], wantedOffice?: string): string[] {
   const roleWanted = m.role?.toLowerCase();
   const compatible = (e: ArticleEntity) => {
     if (e.kind !== 'leader') return false;
@@ -88,6 +115,17 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
     const has = e.role?.toLowerCase();
     return !has || has.includes(roleWanted) || roleWanted.includes(has);
   };
+  if (m.counterpart) {
+    // the holder of the same office first; a spokesperson speaks for a state and is nobody's counterpart
+    let other: string | undefined;
+    for (let k = recent.length - 1; k >= 0; k--) {
+      const e = entities.get(recent[k]!);
+      if (!e || !compatible(e) || SPOKESPEOPLE.test(e.role ?? '')) continue;
+      if (!wantedOffice || officeOf(e) === wantedOffice) return [e.key];
+      other ??= e.key;
+    }
+    return other ? [other] : [];
+  }
   for (let k = recent.length - 1; k >= 0; k--) {
     const e = entities.get(recent[k]!);
     if (e && compatible(e)) return [e.key];

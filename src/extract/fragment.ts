@@ -146,8 +146,16 @@ class FragmentBuilder {
   private negotiation(sides: string[][], participants: string[], o: Occurrence): void {
     for (const pair of meetingPairs(sides, participants)) {
       const [x, y] = pair.split('|') as [string, string];
-      if (!this.sameSide(x, y)) this.edge('negotiates_with', x, y, o.date, o.status, o.confidence, [o.evidence]);
+      // two people of one state sit on one side of the table ("Witkoff and Kushner negotiated with Hamas")
+      if (!this.sameSide(x, y) && !this.compatriots(x, y)) this.edge('negotiates_with', x, y, o.date, o.status, o.confidence, [o.evidence]);
     }
+  }
+
+  /** Two people of one known state. */
+  private compatriots(a: string, b: string): boolean {
+    if (!startsWith(a, 'leader:') || !startsWith(b, 'leader:')) return false;
+    const ia = this.countryIsoOf(a);
+    return Boolean(ia && ia === this.countryIsoOf(b));
   }
 
   /** A leader and their own country are one side: no relation between them. */

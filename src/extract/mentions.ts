@@ -959,7 +959,7 @@ class MentionState {
     for (const m of added) m.modifier = true;
     const principal = added.find((m) => m.kind === 'entity' && m.entityKind === 'leader' && m !== r.mention);
     const roleIso = added.find((m) => m.kind === 'role')?.iso ?? added.find((m) => m.entityKind === 'country')?.entity?.slice('country:'.length);
-    const iso = roleIso ?? (principal ? this.countryOf(principal) : undefined);
+    const iso = roleIso ?? (principal ? this.countryOf(principal) : this.institutionCountryIn(r.end));
     if (!role.leaderWord) person.described = true;
     if (person.entity && !r.mention?.entity) this.describe(person.entity, role.leaderWord ? undefined : role.role, iso, principal?.entity);
     return r.end;
@@ -1015,6 +1015,34 @@ class MentionState {
       return false;
     }
     return false;
+  }
+
+  /**
+   * The state of an institution named in the rest of an apposition, from token k to its closing comma: "director
+   * of the Asia Bureau at Japan's Foreign Ministry", "the Chinese Foreign Ministry", "al ministero degli Esteri
+   * giapponese" — the person works there, so it is their state. A country named alone after the role is not ("the
+   * ambassador in Japan": a posting), nor are two different states.
+   */
+  private institutionCountryIn(k: number): string | undefined {
+    const cues = this.rec.lex.cues.institutions;
+    let found: string | undefined;
+    for (let x = k; x < k + 16 && x < this.tokens.length; x++) {
+      const t = this.tokens[x]!;
+      if (t.kind === 'punct' && t.text !== "'" && t.text !== '\u2019' && t.text !== "'s" && t.text !== '-') break;
+      const end = cues.at(this.tokens, x);
+      if (end < 0) continue;
+      // the country right before the institution ("Japan's", "the Chinese") or right after it ("of Japan", "giapponese")
+      for (let y = Math.max(k, x - 3); y < Math.min(this.tokens.length, end + 3); y++) {
+        if (y >= x && y < end) continue;
+        const g = this.rec.names.match(this.tokens, y);
+        if (!g || g.payload.entry.kind !== 'country' || !g.payload.entry.iso) continue;
+        if (y < x && g.end !== x && !(this.tokens[g.end]?.norm === "'s" && g.end + 1 === x)) continue;
+        if (found && found !== g.payload.entry.iso) return undefined;
+        found = g.payload.entry.iso;
+      }
+      x = end - 1;
+    }
+    return found;
   }
 
   /** Does an institution ("Dipartimento di Stato", "foreign ministry") start within tokens [from, to)? */
