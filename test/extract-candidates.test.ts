@@ -59,6 +59,19 @@ describe('candidates', () => {
   });
 });
 
+describe('features', () => {
+  it('mark a name in a possessive, which modifies another noun', () => {
+    const { article, ments, rels } = staged("Pedro Sánchez flew to Ottawa for talks with Mark Carney after Keir Starmer's remark.");
+    const feats = (a: string, b: string) => scoreCandidates(article, ments, rels, RULES_ONLY)
+      .find((s) => s.candidate.family === 'meets' && [s.candidate.a.key, s.candidate.b.key].sort().join(' ~ ') === [a, b].sort().join(' ~ '))?.features;
+    expect(feats('leader:pedro-sanchez', 'leader:keir-starmer')?.possessive).toBe(1);
+    const other = staged('Pedro Sánchez flew to Ottawa for talks with Mark Carney after a remark by Keir Starmer.');
+    const weighed = scoreCandidates(other.article, other.ments, other.rels, RULES_ONLY).filter((s) => !s.byRules);
+    expect(weighed.length).toBeGreaterThan(0);
+    for (const s of weighed) expect(s.features.possessive).toBeUndefined();
+  });
+});
+
 describe('scorer', () => {
   it('is a logistic function of the named features', () => {
     const fm = { weights: { bias: -1, cueNear: 2 }, threshold: 0.5 };

@@ -226,6 +226,8 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   f.salienceMin = Math.min(Math.min(...ctx.salience), 5) / 5;
   f.salienceMax = Math.min(Math.max(...ctx.salience), 5) / 5;
   if (Math.min(...ctx.salience) === 1) f.mentionedOnce = 1;
+  // a name in a possessive ("Takaichi's remark", "Trump's envoy") modifies another noun: rarely a participant
+  if (!c.cross && (possessive(toks, c.a.mention) || possessive(toks, c.b.mention))) f.possessive = 1;
 
   // who is the subject: a name not after a preposition, before the cue
   const subjA = !governedByAny(toks, c.a.mention, lex.anyPreposition);
@@ -234,6 +236,12 @@ export function candidateFeatures(c: Candidate, article: Article, lex: Lexicon, 
   else if (!subjA && !subjB) f.bothGoverned = 1;
   if (facts.quotesBefore[c.a.mention.i0]! % 2 === 1 || facts.quotesBefore[c.b.mention.i0]! % 2 === 1) f.inQuote = 1;
   return f;
+}
+
+/** An English possessive clitic right after the name ("Trump's"). */
+function possessive(toks: readonly Token[], m: Mention): boolean {
+  const next = toks[m.i1];
+  return next !== undefined && (next.norm === "'s" || next.norm === "'");
 }
 
 function governedByAny(toks: readonly Token[], m: Mention, preps: ReadonlySet<string>): boolean {
