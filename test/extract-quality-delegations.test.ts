@@ -26,3 +26,15 @@ describe('delegation heads', () => {
       + 'La delegazione francese sarà guidata dal ministro degli Esteri Jean-Noël Barrot.')).toEqual([]);
   });
 });
+
+describe('talks between states', () => {
+  const meetsOf = (text: string, lang: 'it' | 'en') => edges(text, 'meets', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ '));
+  it('held somewhere are a meeting of the two states too', () => {
+    expect(meetsOf('I colloqui tra Cile e Perù, tenutisi lunedì in Bolivia, si sono chiusi senza accordo.', 'it')).toEqual(['country:CHL ~ country:PER']);
+    expect(meetsOf('Talks between Chile and Peru were held in Bolivia on Monday.', 'en')).toEqual(['country:CHL ~ country:PER']);
+  });
+  it('planned, or an agreement with no place, are not', () => {
+    expect(meetsOf('Talks between Chile and Peru will be held in Bolivia next week.', 'en')).toEqual([]);
+    expect(meetsOf('Chile and Peru signed an agreement on fishing rights on Monday.', 'en')).toEqual([]);
+  });
+});

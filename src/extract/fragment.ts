@@ -179,7 +179,10 @@ class FragmentBuilder {
     for (const p of parts) this.edge('participates_in', p, key, m.date, m.status, m.confidence, m.evidence, key);
     for (const pl of m.places) this.edge('held_in', key, pl, m.date, m.status, m.confidence, m.evidence, key);
     for (const med of m.mediators) if (this.ensure(med)) this.edge('mediates', med, key, m.date, m.status, m.confidence, m.evidence, key);
-    if (m.family === 'meets') {
+    // talks between states held somewhere ("i colloqui tra Kiev e Mosca, tenutisi venerdì in Turchia") are also a
+    // meeting of their delegations (an agreement "between the Palestinians and Israel" is not: no place, no table)
+    const heldTalks = m.family === 'negotiates' && m.status === 'held' && m.places.length > 0 && parts.every((p) => startsWith(p, 'country:'));
+    if (m.family === 'meets' || heldTalks) {
       for (const pair of [...m.pairs].sort()) {
         const [a, b] = pair.split('|') as [string, string];
         // meets links counterparts: two people, or two states or organisations; a person and a state both take
