@@ -206,3 +206,18 @@ describe('negotiations', () => {
       .toEqual(['group:hamas ~ leader:jared-kushner', 'group:hamas ~ leader:steve-witkoff']);
   });
 });
+
+describe('"the leaders of France and Germany"', () => {
+  it('are the heads of those states the article names, before or after', () => {
+    const meets = (text: string, lang: 'it' | 'en') => edges(text, 'meets', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ ')).sort();
+    expect(meets('Emmanuel Macron parlerà domani. Ieri sera i capi di Stato e di governo di Francia, Spagna e Portogallo hanno avuto una telefonata con Mark Carney. Pedro Sánchez e Luís Montenegro hanno poi parlato ai giornalisti.', 'it'))
+      .toEqual(['leader:emmanuel-macron ~ leader:luis-montenegro', 'leader:emmanuel-macron ~ leader:mark-carney', 'leader:emmanuel-macron ~ leader:pedro-sanchez',
+        'leader:luis-montenegro ~ leader:mark-carney', 'leader:luis-montenegro ~ leader:pedro-sanchez', 'leader:mark-carney ~ leader:pedro-sanchez']);
+    expect(meets('The leaders of Spain and Portugal met in Madrid on Monday. Pedro Sánchez and Luís Montenegro then spoke to reporters.', 'en'))
+      .toEqual(['leader:luis-montenegro ~ leader:pedro-sanchez']);
+  });
+  it('stay their states when the article names no head', () => {
+    const meets = edges('The leaders of Spain and Portugal met in Madrid on Monday.', 'meets', '2026-03-10', 'en').map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(meets).toEqual(['country:ESP ~ country:PRT']);
+  });
+});

@@ -10,9 +10,8 @@ import type { Occurrence, RelationResult } from './relations.js';
 import { startsWith } from '../read/strings.js';
 import { quotedDeixisDates, storyDates, undatedMeetingDate } from './event-dates.js';
 import { countryIsoOf, sameSide } from './sides.js';
+import { isHeadRole } from './roles.js';
 
-/** Roles that make a person the leader of their country (not "Vice President", not "aide to the President"). */
-const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
 
 interface Meeting {
   family: 'meets' | 'negotiates';
@@ -211,7 +210,7 @@ class FragmentBuilder {
         // only towards a country the article mentions: the gazetteer's knowledge adds no node
         const country = `country:${e.countryIso}`;
         if (!this.nodes.has(country)) continue;
-        const kind: EdgeKind = e.role && HEAD_ROLES.test(e.role) ? 'leader_of' : 'represents';
+        const kind: EdgeKind = isHeadRole(e.role) ? 'leader_of' : 'represents';
         const text = this.article.sentences[m.sentence]?.text ?? '';
         this.edge(kind, e.key, country, undefined, 'reported', 0.9, [text]);
       }

@@ -273,6 +273,12 @@ class MentionState {
         this.countryModifier(gen, org.end, org.payload.entry, org.payload.via);
         return this.groupMembers(group, org.end);
       }
+      // "the leaders of France and Germany", "i leader di Francia e Germania": the heads of those states
+      const states = gen > 0 ? this.stateList(gen) : undefined;
+      if (states) {
+        this.push({ i0: i, i1: states.end, kind: 'group', via: 'group', role: 'Leader', iso: states.isos[0], isos: states.isos.length > 1 ? states.isos : undefined });
+        return states.end;
+      }
       this.push({ i0: i, i1: anaphorEnd, kind: 'anaphor', via: 'anaphor' });
       return anaphorEnd;
     }
@@ -747,17 +753,17 @@ class MentionState {
             if (g.payload.via === 'seat') seat = this.tokens.slice(gen, g.end).map((t) => t.text).join(' ');
             this.countryModifier(gen, g.end, entry, g.payload.via);
             j = g.end;
-            // "le delegazioni di Russia e Ucraina"
-            if (role.group && this.rec.lex.coordination.has(this.tokens[j]?.norm ?? '')) {
+            // "le delegazioni di Russia e Ucraina", "i capi di governo di Italia, Germania e Francia"
+            while (role.group && (this.tokens[j]?.text === ',' || this.rec.lex.coordination.has(this.tokens[j]?.norm ?? ''))) {
               let k = j + 1;
+              if (this.tokens[j]!.text === ',' && this.rec.lex.coordination.has(this.tokens[k]?.norm ?? '')) k++;
               const g2 = lex.prepositions.genitive.at(this.tokens, k);
               if (g2 > 0) k = g2;
               const next = this.rec.names.match(this.tokens, k);
-              if (next && next.payload.entry.kind === 'country') {
-                isos.push(next.payload.entry.iso!);
-                this.countryModifier(k, next.end, next.payload.entry, next.payload.via);
-                j = next.end;
-              }
+              if (!next || next.payload.entry.kind !== 'country' || next.payload.via === 'adjective') break;
+              isos.push(next.payload.entry.iso!);
+              this.countryModifier(k, next.end, next.payload.entry, next.payload.via);
+              j = next.end;
             }
             continue;
           }
@@ -899,6 +905,28 @@ class MentionState {
     if (this.tokens[k] && this.rec.lex.determiners.has(this.tokens[k]!.norm)) k++;
     const role = this.rec.roles.match(this.tokens, k);
     return Boolean(role && !role.payload.group && (this.personNameAt(role.end) > 0 || this.rec.names.match(this.tokens, role.end)?.payload.entry.kind === 'leader'));
+  }
+
+  /** Country names (not adjectives) listed from token k: "Francia, Germania e Regno Unito"; recorded as modifiers. */
+  private stateList(k: number): { isos: string[]; end: number } | undefined {
+    const lex = this.rec.lex;
+    const isos: string[] = [];
+    let j = k;
+    let at = k;
+    for (;;) {
+      if (lex.determiners.has(this.tokens[at]?.norm ?? '') && this.rec.names.startsAt(this.tokens, at + 1)) at++;
+      const g = this.rec.names.match(this.tokens, at);
+      if (!g || g.payload.entry.kind !== 'country' || !g.payload.entry.iso || g.payload.via === 'adjective' || g.payload.via === 'capital') break;
+      isos.push(g.payload.entry.iso);
+      this.countryModifier(at, g.end, g.payload.entry, g.payload.via);
+      j = g.end;
+      const sep = this.tokens[j];
+      if (!sep || !(sep.text === ',' || lex.coordination.has(sep.norm))) break;
+      at = sep.text === ',' && lex.coordination.has(this.tokens[j + 1]?.norm ?? '') ? j + 2 : j + 1;
+      const g2 = lex.prepositions.genitive.at(this.tokens, at);
+      if (g2 > 0) at = g2;
+    }
+    return isos.length ? { isos: [...new Set(isos)], end: j } : undefined;
   }
 
   /** "Russian, Ukrainian and U.S." / "egiziani, qatarioti e turchi": two or more countries in a list. */

@@ -6,6 +6,14 @@ import { readFileSync } from 'node:fs';
 
 export type RoleLang = 'it' | 'en';
 
+/** Roles that make a person the head of their state or government (not "Vice President", not "aide to the President"). */
+const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
+
+/** Is an English role (as on leader nodes) a head of state or government? */
+export function isHeadRole(role: string | undefined): boolean {
+  return role !== undefined && HEAD_ROLES.test(role);
+}
+
 export interface RoleEntry {
   /** Lower-case surface forms, multi-word allowed, with gender and number inflections. */
   forms: string[];
