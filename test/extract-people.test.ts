@@ -221,3 +221,12 @@ describe('"the leaders of France and Germany"', () => {
     expect(meets).toEqual(['country:ESP ~ country:PRT']);
   });
 });
+
+describe('"the special envoy of US President X"', () => {
+  it('names the envoy\'s principal, who is not the envoy, and with whom the envoy holds no meeting', () => {
+    const text = 'On the Spanish side sat Ana Ruiz, the special envoy of Spanish Prime Minister Pedro Sánchez, and José Manuel Albares; on the other, Mark Carney.';
+    expect(person(text, 'en', 'Ana Ruiz')?.role).toBe('Special Envoy');
+    const meets = edges(text, 'meets', '2026-03-10', 'en').map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(meets.filter((p) => p.includes('ana-ruiz') && p.includes('pedro-sanchez'))).toEqual([]);
+  });
+});

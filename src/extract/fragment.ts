@@ -150,6 +150,11 @@ class FragmentBuilder {
     }
   }
 
+  /** One is the other's envoy ("Witkoff, the special envoy of President Trump"). */
+  private envoyOf(a: string, b: string): boolean {
+    return this.ments.entities.get(a)?.principal === b || this.ments.entities.get(b)?.principal === a;
+  }
+
   /** Two people of one known state. */
   private compatriots(a: string, b: string): boolean {
     if (!startsWith(a, 'leader:') || !startsWith(b, 'leader:')) return false;
@@ -186,7 +191,8 @@ class FragmentBuilder {
         const [a, b] = pair.split('|') as [string, string];
         // meets links counterparts: two people, or two states or organisations; a person and a state both take
         // part in the meeting (participates_in), but "Trump meets Malaysia" is no relation a reader would draw
-        if (!this.sameSide(a, b) && startsWith(a, 'leader:') === startsWith(b, 'leader:')) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
+        // (an envoy and the leader who sent them are one side too: both take part, neither meets the other)
+        if (!this.sameSide(a, b) && !this.envoyOf(a, b) && startsWith(a, 'leader:') === startsWith(b, 'leader:')) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
       }
     }
   }

@@ -745,6 +745,21 @@ class MentionState {
       }
       if (gen > 0) {
         const g = this.rec.names.match(this.tokens, gen);
+        // "the special envoy of US President Donald Trump", "of Spanish Prime Minister X": the state opens another
+        // role with its own holder, who is the principal (not the holder of the outer role)
+        if (g && g.payload.entry.kind === 'country' && !role.group) {
+          const ownAt = this.tokens[g.end]?.norm === "'s" ? g.end + 1 : g.end;
+          const ownRole = this.rec.roles.match(this.tokens, ownAt);
+          if (ownRole && !ownRole.payload.group && (this.personNameAt(ownRole.end) > 0 || this.rec.names.match(this.tokens, ownRole.end)?.payload.entry.kind === 'leader')) {
+            const before = this.out.length;
+            this.countryModifier(gen, g.end, g.payload.entry, g.payload.via);
+            const r = this.roleNounPhrase(gen, ownRole.end, ownRole.payload, g.payload.entry.iso, ownAt);
+            for (const m of this.out.slice(before)) m.modifier = true;
+            if (r.mention) principal = r.mention;
+            j = r.end;
+            continue;
+          }
+        }
         if (g && g.payload.via !== 'adjective' && (!role.group || g.payload.entry.kind !== 'leader')) {
           const entry = g.payload.entry;
           if (entry.kind === 'country') {
