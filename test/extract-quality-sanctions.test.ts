@@ -26,3 +26,24 @@ describe('an organisation named through its member states', () => {
     expect(pairs('The foreign ministers of the member states of the European Union extended the sanctions against Russia.')).toEqual(['alliance:eu > country:RUS']);
   });
 });
+
+describe('sanctions told with an instrument, an agency or a goods adjective', () => {
+  const pairs = (text: string, lang: 'it' | 'en') => edges(text, 'sanctions', '2026-03-10', lang).map((e) => `${e.source} -> ${e.target}`);
+  it('"hit X with sanctions", "colpire con sanzioni X": the verb\'s object is the target', () => {
+    expect(pairs('Canada hit Venezuela with new sanctions on Monday.', 'en')).toEqual(['country:CAN -> country:VEN']);
+    expect(pairs('Ottawa hit three Venezuelan banks with sanctions.', 'en')).toEqual(['country:CAN -> country:VEN']);
+    expect(pairs('Il Canada ha colpito con sanzioni le banche venezuelane.', 'it')).toEqual(['country:CAN -> country:VEN']);
+    expect(pairs('Il Canada ha colpito il Venezuela con nuove sanzioni.', 'it')).toEqual(['country:CAN -> country:VEN']);
+  });
+  it('a meeting "with" someone is no instrument', () => {
+    expect(pairs('Mark Carney met Pedro Sánchez with his advisers on Monday.', 'en')).toEqual([]);
+  });
+  it('a duty on goods of a nationality, a blacklisting, sanctions "aimed at"', () => {
+    expect(pairs('Carney added a further duty on Venezuelan goods on Monday.', 'en')).toEqual(['country:CAN -> country:VEN']);
+    expect(pairs('Canada blacklisted 12 Venezuelan tankers on Thursday.', 'en')).toEqual(['country:CAN -> country:VEN']);
+    expect(pairs('Canada rolled out a round of sanctions aimed at the tankers of Venezuela\'s state oil company.', 'en')).toEqual(['country:CAN -> country:VEN']);
+  });
+  it('the US Treasury\'s Office of Foreign Assets Control imposes for the United States', () => {
+    expect(pairs('OFAC sanctioned 12 Venezuelan tankers on Thursday.', 'en')).toEqual(['country:USA -> country:VEN']);
+  });
+});

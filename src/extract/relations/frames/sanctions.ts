@@ -56,6 +56,16 @@ export function fillSanctions(v: SentenceView, match: TriggerMatch, d: Discourse
       }
       if (!info.pressure && !m.modifier) modifiers.push({ m, refs: m.refs });
     }
+    // "hit Russia with new sanctions", "ha colpito con sanzioni la flotta ombra russa": the noun is the instrument
+    // of an imposition verb, whose object is the target
+    if (targets.length === 0 && !info.pressure && instrumentAt(v, i0)) {
+      const verbAt = impositionVerbBefore(v, i0, clause, false);
+      if (verbAt >= 0) {
+        targets = objectOf(v, lex.cues.imposition.at(tokens, verbAt), clause, { allowAdjectival: true }).flatMap((a) => a.refs);
+        if (targets.length === 0) targets = inPhrase.find((m) => !m.location)?.refs ?? [];
+        modifiers.length = 0;
+      }
+    }
     if (targets.length === 0) return;
     if (modifiers.length) imposers = modifiers.flatMap((a) => a.refs).filter((r) => !targets.includes(r));
     // English pre-noun modifier: "EU sanctions on Russia", "Washington's sanctions"
@@ -108,6 +118,12 @@ function actingState(entities: ReadonlyMap<string, ArticleEntity>, key: string):
 function targetedBody(entities: ReadonlyMap<string, ArticleEntity>, key: string): string {
   const e = entities.get(key);
   return e?.kind === 'leader' && !e.countryIso && e.organisation ? e.organisation : key;
+}
+
+/** "with (new) sanctions", "con (nuove) sanzioni": a with-preposition up to two words before the noun. */
+function instrumentAt(v: SentenceView, i0: number): boolean {
+  for (let k = i0 - 1; k >= Math.max(0, i0 - 3); k--) if (v.lex.prepositions.with.at(v.tokens, k) === k + 1) return true;
+  return false;
 }
 
 /** An imposition verb up to 8 tokens before the noun ("ha presentato oggi agli Stati membri la proposta per il pacchetto");
