@@ -53,6 +53,14 @@ describe('candidates', () => {
     }
   });
 
+  it('none where the event is called off, but a purpose clause\'s "to put off" leaves it be', () => {
+    const negotiates = (text: string) => { const { article, ments } = staged(text); return articleCandidates(article, ments).filter((c) => c.family === 'negotiates').length; };
+    expect(negotiates('The talks between Canada and Peru were postponed to June.')).toBe(0);
+    expect(negotiates('Il negoziato tra Canada e Perù è stato rinviato.')).toBe(0);
+    expect(negotiates('Canada struck a deal with Peru to put off the tariffs.')).toBeGreaterThan(0);
+    expect(negotiates('Il Canada ha firmato un accordo con il Perù per rinviare i dazi.')).toBeGreaterThan(0);
+  });
+
   it('none without a cue, whatever names share the sentence', () => {
     const { article, ments } = staged('Pedro Sánchez and Keir Starmer are both socialists.');
     expect(articleCandidates(article, ments)).toEqual([]);

@@ -88,7 +88,21 @@ const GOVERNS = 4;
 function negatedOrHypothetical(s: Sentence, c: CueMatch, lex: Lexicon): boolean {
   const from = Math.max(0, c.i0 - GOVERNS);
   if (lex.cues.negation.within(s.tokens, from, c.i0) || lex.cues.hypothetical.within(s.tokens, from, c.i0) || lex.cues.modal.within(s.tokens, from, c.i0)) return true;
-  return lex.cues.denial.within(s.tokens, 0, s.tokens.length) || lex.cues.cancel.within(s.tokens, c.i1, Math.min(s.tokens.length, c.i1 + 8));
+  return lex.cues.denial.within(s.tokens, 0, s.tokens.length) || cancelledAfter(s, c, lex);
+}
+
+/**
+ * A cancellation word just after the cue ("the talks were postponed", "il vertice è stato rinviato") — not one that
+ * is the verb of a purpose clause ("struck deals with Mexico to put off the tariffs", "un accordo per rinviare i dazi").
+ */
+function cancelledAfter(s: Sentence, c: CueMatch, lex: Lexicon): boolean {
+  const end = Math.min(s.tokens.length, c.i1 + 8);
+  for (let k = c.i1; k < end; k++) {
+    if (lex.cues.cancel.at(s.tokens, k) < 0) continue;
+    const prev = s.tokens[k - 1]?.norm ?? '';
+    if (!lex.infinitiveMarkers.has(prev) && !lex.purposePrepositions.has(prev)) return true;
+  }
+  return false;
 }
 
 /** "Vertice Nato" as a name, a cue word inside a person's or organisation's name, is no cue. */
