@@ -47,3 +47,13 @@ describe('meets links counterparts', () => {
     expect(edges(text, 'participates_in').map((e) => e.source).sort()).toEqual(['country:IDN', 'country:MYS', 'leader:donald-trump']);
   });
 });
+
+describe('"con X e con Y"', () => {
+  it('a repeated preposition still coordinates the people it governs', () => {
+    const pairs = (text: string, lang: 'it' | 'en') => edges(text, 'meets', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ ')).sort();
+    expect(pairs('Sánchez ha discusso con il presidente francese Macron e con il premier britannico Starmer.', 'it'))
+      .toEqual(['leader:emmanuel-macron ~ leader:pedro-sanchez', 'leader:keir-starmer ~ leader:pedro-sanchez']);
+    expect(pairs('Sánchez held talks with Macron and with Starmer on Monday.', 'en'))
+      .toEqual(['leader:emmanuel-macron ~ leader:pedro-sanchez', 'leader:keir-starmer ~ leader:pedro-sanchez']);
+  });
+});

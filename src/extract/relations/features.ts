@@ -79,6 +79,8 @@ export function isActor(v: SentenceView, a: Arg): boolean {
 export function coordinated(v: SentenceView, first: Arg, direction: 1 | -1, clause: Clause, allowAdjectival = false): Arg[] {
   const out = [first];
   let cur = first;
+  // "con Macron e con Starmer", "with Macron and with Starmer": the first one's preposition may come again
+  const repeated = direction === 1 ? governingPreposition(v, first.m.i0) : undefined;
   for (;;) {
     const next = direction === 1
       ? v.args.find((a) => a.m.i0 >= cur.m.i1 && a.m.i0 < clause.end && (allowAdjectival || !a.m.adjectival))
@@ -86,23 +88,31 @@ export function coordinated(v: SentenceView, first: Arg, direction: 1 | -1, clau
     if (!next) break;
     // a place is not coordinated with an actor: "In Budapest, Orbán hosted ...", "a Parigi, Macron e Scholz"
     if (isLocation(v, next.m) !== isLocation(v, cur.m)) break;
-    if (!(direction === 1 ? joins(v, cur.m.i1, next.m.i0) : joins(v, next.m.i1, cur.m.i0))) break;
+    if (!(direction === 1 ? joins(v, cur.m.i1, next.m.i0, repeated) : joins(v, next.m.i1, cur.m.i0))) break;
     out.push(next);
     cur = next;
   }
   return direction === 1 ? out : out.reverse();
 }
 
+/** The preposition right before a mention, or before its article ("con il presidente"), if any. */
+function governingPreposition(v: SentenceView, i0: number): string | undefined {
+  let k = i0 - 1;
+  if (k >= 0 && v.lex.determiners.has(v.tokens[k]!.norm)) k--;
+  const t = k >= 0 ? v.tokens[k] : undefined;
+  return t && v.lex.anyPreposition.has(t.norm) ? t.norm : undefined;
+}
+
 /** Do tokens [from, to) join two coordinated mentions: 1–4 tokens of commas, conjunctions, articles,
  *  possessives and locative prepositions, with at least one comma or conjunction? (Index loops, not slices.) */
-function joins(v: SentenceView, from: number, to: number): boolean {
+function joins(v: SentenceView, from: number, to: number, repeated?: string): boolean {
   if (to - from <= 0 || to - from > 4) return false;
   const { lex } = v;
   let linked = false;
   for (let k = from; k < to; k++) {
     const t = v.tokens[k]!;
     const link = t.text === ',' || lex.coordination.has(t.norm) || lex.disjunction.has(t.norm);
-    if (!link && !(lex.determiners.has(t.norm) || lex.possessives.has(t.norm) || lex.prepositions.locative.at([t], 0) > 0)) return false;
+    if (!link && !(lex.determiners.has(t.norm) || lex.possessives.has(t.norm) || lex.prepositions.locative.at([t], 0) > 0 || t.norm === repeated)) return false;
     linked ||= link;
   }
   return linked;
