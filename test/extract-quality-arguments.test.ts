@@ -57,3 +57,13 @@ describe('"con X e con Y"', () => {
       .toEqual(['leader:emmanuel-macron ~ leader:pedro-sanchez', 'leader:keir-starmer ~ leader:pedro-sanchez']);
   });
 });
+
+describe('"the talks that X will hold with Y"', () => {
+  it('the relative clause\'s subject holds them, and its verb tells when', () => {
+    const m = (text: string, lang: 'it' | 'en') => meetings(text, '2026-03-10', lang).map((x) => [x.participants.join(' + '), x.status]);
+    expect(m('Sánchez flew to Lisbon ahead of the talks that the Canadian prime minister, Mark Carney, will hold with Luís Montenegro.', 'en'))
+      .toContainEqual(['Luís Montenegro + Mark Carney', 'planned']);
+    expect(m('The talks that Carney was expected to hold with Sánchez were moved to Porto.', 'en')).toEqual([['Mark Carney + Pedro Sánchez', 'planned']]);
+    expect(m('I colloqui che Carney ha avuto con Sánchez a Lisbona sono stati lunghi.', 'it')).toEqual([['Mark Carney + Pedro Sánchez', 'held']]);
+  });
+});

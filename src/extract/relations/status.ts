@@ -105,6 +105,17 @@ export function verbTense(v: SentenceView, i0: number, clause: Clause, own: Tens
 
 /** The tense of the clause's verbs, from their endings and auxiliaries, for noun triggers. */
 export function clauseTense(v: SentenceView, clause: Clause, i0: number, i1: number): Tense | undefined {
+  // the noun's own relative clause tells its time: "the talks that X will hold", "i colloqui che X ha avuto"
+  if (v.lex.relativePronouns.has(v.tokens[i1]?.norm ?? '')) {
+    const end = Math.min(clause.end, i1 + 12);
+    // ("that X was expected to hold": a plan, whatever the tense of its copula)
+    for (let k = i1 + 1; k < end; k++) if (scheduledAt(v.tokens, v.lex, k) || v.lex.cues.scheduled.at(v.tokens, k) > 0) return 'future';
+    for (let k = i1 + 1; k < end; k++) {
+      const t = v.wordTenses[k];
+      if (t) return t;
+      if (isPastParticipleAfterAux(v.tokens, k, v.lex)) return 'past';
+    }
+  }
   for (let k = i0 - 1; k >= clause.start; k--) {
     const t = v.wordTenses[k];
     if (t) return t;

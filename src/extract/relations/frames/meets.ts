@@ -55,7 +55,10 @@ export function fillTalks(v: SentenceView, match: TriggerMatch, d: Discourse, co
     if (info.requiresWith && objectAny.length === 0) return;
     // a noun's agent comes first: "illustrata dalla premier Takaichi in una telefonata con Macron"
     const agent = info.pos === 'noun' ? v.args.find((a) => a.m.i1 <= i0 && a.m.i0 >= Math.max(clause.start, i0 - 8) && governedBy(v, a.m, lex.prepositions.agent) && isActor(v, a)) : undefined;
-    let subject = agent ? agent.refs : subjectOf(v, i0, clause, info.pos === 'noun');
+    // "the talks that the American president will hold with Putin", "i colloqui che Meloni terrà con Erdogan": the
+    // relative clause's subject holds them, not the subject of the sentence around
+    const relative = info.pos === 'noun' && !agent ? relativeSubject(v, i1, clause) : [];
+    let subject = agent ? agent.refs : relative.length ? relative : subjectOf(v, i0, clause, info.pos === 'noun');
     const possessive = possessiveBefore(v, i0);
     if (subject.length === 0 && (possessive || info.pos === 'noun')) subject = subjectAfter(v, i1, clause, objectAny);
     if (subject.length === 0 && info.pos === 'verb') subject = impliedSubject(v, d, i0, clause, isPluralVerb(tokens[i0]!, v.lang));
@@ -113,6 +116,16 @@ export function fillTalks(v: SentenceView, match: TriggerMatch, d: Discourse, co
   d.lastOccurrence = occ;
   const subj = sides[0];
   if (subj) d.lastSubjects = subj;
+}
+
+/** The subject of a relative clause right after a noun ("talks that X will hold"): a bare actor within three words. */
+function relativeSubject(v: SentenceView, i1: number, clause: Clause): string[] {
+  const { tokens, lex } = v;
+  const rel = tokens[i1];
+  if (!rel || !(lex.relativePronouns.has(rel.norm) || lex.relativeObjectPronouns.has(rel.norm))) return [];
+  const a = v.args.find((x) => x.m.i0 > i1 && x.m.i0 <= i1 + 3 && x.m.i0 < clause.end && !x.m.adjectival && isActor(v, x));
+  if (!a || lex.anyPreposition.has(tokens[a.m.i0 - 1]?.norm ?? '')) return [];
+  return coordinated(v, a, 1, clause).flatMap((x) => x.refs);
 }
 
 /**
