@@ -11,6 +11,7 @@ import { startsWith } from '../read/strings.js';
 import { quotedDeixisDates, storyDates, undatedMeetingDate } from './event-dates.js';
 import { countryIsoOf, sameSide } from './sides.js';
 import { isHeadRole } from './roles.js';
+import { sidePairs } from './pairs.js';
 
 
 interface Meeting {
@@ -254,25 +255,13 @@ class FragmentBuilder {
  */
 export const MAX_PAIRED_PARTICIPANTS = 12;
 
-/** Pairs that meet or negotiate: across sides when the text gives sides, all pairs of a single group ("X e Y si sono incontrati"). */
+/** Pairs that meet or negotiate (pairs.ts), up to MAX_PAIRED_PARTICIPANTS. */
 function meetingPairs(sides: string[][], participants: string[]): Set<string> {
-  const out = new Set<string>();
-  if (participants.length > MAX_PAIRED_PARTICIPANTS) return out;
-  if (sides.length >= 2) {
-    for (let x = 0; x < sides.length; x++) for (let y = x + 1; y < sides.length; y++) for (const a of sides[x]!) for (const b of sides[y]!) addPair(out, a, b);
-  } else {
-    for (let x = 0; x < participants.length; x++) for (let y = x + 1; y < participants.length; y++) addPair(out, participants[x]!, participants[y]!);
-  }
-  return out;
+  return sidePairs(sides, participants, MAX_PAIRED_PARTICIPANTS);
 }
 
 // Helpers below are module functions rather than closures inside their callers: they run for every occurrence,
 // and under tsx (esbuild keepNames) every closure creation also calls __name, a defineProperty.
-
-/** "a|b" with the two keys in sorted order, once. */
-function addPair(out: Set<string>, a: string, b: string): void {
-  if (a !== b) out.add(a < b ? `${a}|${b}` : `${b}|${a}`);
-}
 
 /** Is occurrence o (read as `family`) a mention of meeting m? (family apart: no copy of o per comparison) */
 function sameMeeting(m: Meeting, o: Occurrence, family: Meeting['family'], participants: string[]): boolean {

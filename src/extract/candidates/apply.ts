@@ -12,6 +12,7 @@ import { scheduledAt } from '../relations/morphology.js';
 import { findTimeExpressions } from '../time.js';
 import { countryIsoOf, sameSide } from '../sides.js';
 import { articleCandidates, type Candidate } from './candidates.js';
+import { sidePairs } from '../pairs.js';
 import { candidateFeatures, newFactCache, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
 import { probability, type RelationModel } from './scorer.js';
 import type { CueFamily } from './cues.js';
@@ -54,15 +55,9 @@ export function ruleFindings(rels: RelationResult, entityIso: (key: string) => s
   return out;
 }
 
+/** The pairs an occurrence of the rules tells (pairs.ts; no cap: every pair the rules found counts). */
 function occurrencePairs(o: Occurrence): [string, string][] {
-  const out: [string, string][] = [];
-  if (o.sides.length >= 2) {
-    for (let x = 0; x < o.sides.length; x++) for (let y = x + 1; y < o.sides.length; y++) for (const a of o.sides[x]!) for (const b of o.sides[y]!) out.push([a, b]);
-  } else {
-    const p = o.sides[0] ?? [];
-    for (let x = 0; x < p.length; x++) for (let y = x + 1; y < p.length; y++) out.push([p[x]!, p[y]!]);
-  }
-  return out;
+  return [...sidePairs(o.sides, [...new Set(o.sides.flat())])].map((p) => p.split('|') as [string, string]);
 }
 
 export function scoreCandidates(article: Article, ments: MentionResult, rels: RelationResult, model: RelationModel): ScoredCandidate[] {
