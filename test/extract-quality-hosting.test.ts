@@ -21,3 +21,13 @@ describe('hosting talks', () => {
     expect(pairs('Turkish and Saudi mediators said the truce was holding.', 'negotiates_with')).toEqual([]);
   });
 });
+
+describe('welcoming a guest', () => {
+  const pairs = (text: string, lang: 'it' | 'en') => edges(text, 'meets', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ '));
+  it('"welcomed X", "ha accolto X": a meeting with a person; a welcomed decision is none', () => {
+    expect(pairs('Pedro Sánchez welcomed Mark Carney to Madrid on Monday.', 'en')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
+    expect(pairs('Pedro Sánchez ha accolto alla Moncloa il premier canadese Mark Carney.', 'it')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
+    expect(pairs('Pedro Sánchez welcomed the ceasefire deal, Mark Carney said.', 'en')).toEqual([]);
+    expect(pairs('Pedro Sánchez ha accolto con favore la proposta di Mark Carney.', 'it')).toEqual([]);
+  });
+});
