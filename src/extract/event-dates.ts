@@ -87,17 +87,23 @@ const QUOTE_MARKS = new Set(['"', '«', '»', '“', '”']);
 /** The occurrence's date comes only from a deictic day ("oggi", "questa sera", "today") inside a quotation. */
 function quotedDeixis(article: Pick<Article, 'date' | 'lang' | 'sentences' | 'text'>, o: Occurrence): boolean {
   const s = article.sentences[o.sentence];
-  if (!s) return false;
+  // (most paragraphs quote nobody: no time expressions to read again)
+  if (!s || quoteMarks(article, o.sentence, s.end) === 0) return false;
   const same = findTimeExpressions(s, article.lang, article.date).filter((t) => t.value === o.date);
   return same.length > 0 && same.every((t) => t.relation !== 'absolute' && t.grain === 'day' && insideQuote(article, o.sentence, t.start));
 }
 
 /** An odd number of quotation marks between the paragraph's start and the offset. */
 function insideQuote(article: Pick<Article, 'sentences'>, sentence: number, offset: number): boolean {
+  return quoteMarks(article, sentence, offset) % 2 === 1;
+}
+
+/** Quotation marks between the start of the sentence's paragraph and the offset. */
+function quoteMarks(article: Pick<Article, 'sentences'>, sentence: number, offset: number): number {
   const para = article.sentences[sentence]!.paragraph;
   let marks = 0;
   for (let k = sentence; k >= 0 && article.sentences[k]!.paragraph === para; k--) {
     for (const t of article.sentences[k]!.tokens) if (t.start < offset && QUOTE_MARKS.has(t.text)) marks++;
   }
-  return marks % 2 === 1;
+  return marks;
 }

@@ -12,7 +12,7 @@ import { scheduledAt } from '../relations/morphology.js';
 import { findTimeExpressions } from '../time.js';
 import { countryIsoOf, sameSide } from '../sides.js';
 import { articleCandidates, type Candidate } from './candidates.js';
-import { sidePairs } from '../pairs.js';
+import { forEachSidePair } from '../pairs.js';
 import { candidateFeatures, newFactCache, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
 import { probability, type RelationModel } from './scorer.js';
 import type { CueFamily } from './cues.js';
@@ -57,7 +57,9 @@ export function ruleFindings(rels: RelationResult, entityIso: (key: string) => s
 
 /** The pairs an occurrence of the rules tells (pairs.ts; no cap: every pair the rules found counts). */
 function occurrencePairs(o: Occurrence): [string, string][] {
-  return [...sidePairs(o.sides, [...new Set(o.sides.flat())])].map((p) => p.split('|') as [string, string]);
+  const out: [string, string][] = [];
+  forEachSidePair(o.sides, o.sides.length >= 2 ? [] : (o.sides[0] ?? []), (a, b) => out.push([a, b]));
+  return out;
 }
 
 export function scoreCandidates(article: Article, ments: MentionResult, rels: RelationResult, model: RelationModel): ScoredCandidate[] {
