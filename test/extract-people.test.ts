@@ -230,3 +230,10 @@ describe('"the special envoy of US President X"', () => {
     expect(meets.filter((p) => p.includes('ana-ruiz') && p.includes('pedro-sanchez'))).toEqual([]);
   });
 });
+
+describe('office-holders of 2024 the news still names', () => {
+  it('are known by surname, with their country', () => {
+    const ls = leaders('Sunak e Trudeau si sono incontrati a Ottawa; Haniyeh ha parlato da Doha.', 'it');
+    expect(ls.map((l) => [l.label, l.country]).sort()).toEqual([['Ismail Haniyeh', 'Palestine'], ['Justin Trudeau', 'Canada'], ['Rishi Sunak', 'United Kingdom']]);
+  });
+});
