@@ -8,7 +8,8 @@
 //   - groups ("i negoziatori americani, tra cui X") → their named members, else their country.
 // Italian subject omission is handled where it matters, by the relation stage (relations.ts).
 import { loadGazetteer, type GazetteerEntry } from './gazetteer.js';
-import { articleEntity, type ArticleEntity, type Mention, type MentionResult } from './mentions.js';
+import { articleEntity, roleOn, type ArticleEntity, type Mention, type MentionResult } from './mentions.js';
+import { loadTerms } from './terms.js';
 import { startsWith } from '../read/strings.js';
 import { isHeadRole } from './roles.js';
 
@@ -44,7 +45,7 @@ export function resolveCoreference(result: MentionResult): void {
         const own = counterpartOffice(m, result.entities, recent);
         if (own) office.set(m, own);
       }
-      m.refs = heads(m) ? headsOf(m, result.entities, recent) : refsOf(m, result.entities, recent, office.get(m));
+      m.refs = heads(m) ? headsOf(m, result.entities, recent) : refsOf(m, result.entities, recent, office.get(m), result.date);
       if (m.kind !== 'anaphor') for (const r of m.refs) if (startsWith(r, 'leader:')) touch(recent, r);
     }
   }
@@ -111,7 +112,7 @@ function touch(recent: string[], key: string): void {
   recent.push(key);
 }
 
-function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[], office?: string): string[] {
+function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[], office?: string, date?: string): string[] {
   switch (m.kind) {
     case 'entity':
       return m.entity ? [m.entity] : [];
@@ -126,11 +127,11 @@ function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readon
       return two.length === 2 ? two : [];
     }
     case 'role':
-      return resolveRole(m, entities, recent, office);
+      return resolveRole(m, entities, recent, office, date);
   }
 }
 
-function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[], wantedOffice?: string): string[] {
+function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: readonly string[], wantedOffice?: string, date?: string): string[] {
   const roleWanted = m.role?.toLowerCase();
   const compatible = (e: ArticleEntity) => {
     if (e.kind !== 'leader') return false;
@@ -166,12 +167,14 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
   if (!m.iso || m.counterpart) return m.entity && !m.counterpart ? [m.entity] : [];
   const office = roleWanted ?? (m.seat && /downing|chigi|matignon|moncloa/i.test(m.seat) ? 'prime minister' : m.seat ? 'president' : undefined);
   if (!office) return [];
-  const holders = officeHolders().get(`${m.iso}|${office}`) ?? [];
+  // as of the article's date where terms list the office ("the American president" of 2024 is Biden)
+  const term = date ? loadTerms().holderOn(m.iso, office, date) : { covered: false };
+  const holders = term.covered ? (term.key ? [loadGazetteer().entries.get(term.key)!] : []) : officeHolders().get(`${m.iso}|${office}`) ?? [];
   if (holders.length !== 1) return [];
   const g = holders[0]!;
   if (!entities.has(g.key)) {
     entities.set(g.key, articleEntity({
-      key: g.key, kind: 'leader', label: g.label, countryIso: g.country, role: g.role, wikidata: g.wikidata,
+      key: g.key, kind: 'leader', label: g.label, countryIso: g.country, role: roleOn(g, date), wikidata: g.wikidata,
       aliases: new Set(g.names.filter((n) => n.via === 'alias' || n.via === 'name').map((n) => n.form)), discovered: false,
     }));
   }

@@ -5,7 +5,7 @@ import type { Article } from '../read/types.js';
 import { articleHash } from '../read/index.js';
 import { edgeKey, orderedEnds, type EdgeKind, type EdgeRecord, type Fragment, type NodeAttributes, type NodeRecord, type Status } from '../graph/model.js';
 import { loadGazetteer, slugify } from './gazetteer.js';
-import { articleEntity, type ArticleEntity, type MentionResult } from './mentions.js';
+import { articleEntity, roleOn, type ArticleEntity, type MentionResult } from './mentions.js';
 import type { Occurrence, RelationResult } from './relations.js';
 import { startsWith } from '../read/strings.js';
 import { quotedDeixisDates, storyDates, undatedMeetingDate } from './event-dates.js';
@@ -90,7 +90,7 @@ class FragmentBuilder {
   private fromGazetteer(key: string): ArticleEntity | undefined {
     const g = this.gaz.entries.get(key);
     if (!g) return undefined;
-    return articleEntity({ key, kind: g.kind, label: g.label, iso: g.iso, countryIso: g.country, organisation: g.organisation, role: g.role, wikidata: g.wikidata, aliases: new Set(), discovered: false });
+    return articleEntity({ key, kind: g.kind, label: g.label, iso: g.iso, countryIso: g.country, organisation: g.organisation, role: roleOn(g, this.article.date), wikidata: g.wikidata, aliases: new Set(), discovered: false });
   }
 
   private countryLabel(iso: string | undefined): string | undefined {

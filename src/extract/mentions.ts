@@ -18,6 +18,7 @@ import { loadRoles } from './roles.js';
 import { loadLexicon, type Lexicon } from './lexicon.js';
 import { loadPeople, type PeopleCues } from './people.js';
 import { PhraseIndex } from './phrase-index.js';
+import { loadTerms } from './terms.js';
 import { includes } from '../read/strings.js';
 import { readerData } from '../read/lang-data.js';
 
@@ -82,6 +83,11 @@ export interface ArticleEntity {
  * The entity with every field present (undefined when absent), always in one order, so that entities made in
  * different places share one V8 hidden class and reads of their fields stay fast (see push()).
  */
+/** A gazetteer leader's role on the article's date (terms.ts), else the gazetteer's. */
+export function roleOn(entry: Pick<GazetteerEntry, 'key' | 'kind' | 'role'>, date: string | undefined): string | undefined {
+  return entry.kind === 'leader' && date ? loadTerms().roleOn(entry.key, date) ?? entry.role : entry.role;
+}
+
 export function articleEntity(e: ArticleEntity): ArticleEntity {
   return {
     key: e.key, kind: e.kind, label: e.label, iso: e.iso, countryIso: e.countryIso, organisation: e.organisation,
@@ -92,6 +98,8 @@ export function articleEntity(e: ArticleEntity): ArticleEntity {
 export interface MentionResult {
   mentions: Mention[][];
   entities: Map<string, ArticleEntity>;
+  /** The article's date (YYYY-MM-DD), when known: offices are resolved as of that day (terms.ts). */
+  date?: string;
 }
 
 interface NameCandidate {
@@ -215,9 +223,9 @@ function recognizer(lang: Lang): Recognizer {
 /** Detects the mentions of every sentence of the article. */
 export function detectMentions(article: Article): MentionResult {
   const rec = recognizer(article.lang);
-  const state = new MentionState(rec);
+  const state = new MentionState(rec, article.date);
   const mentions = article.sentences.map((s) => state.sentence(s));
-  return { mentions, entities: state.entities };
+  return article.date ? { mentions, entities: state.entities, date: article.date } : { mentions, entities: state.entities };
 }
 
 function byPosition(a: Mention, b: Mention): number {
@@ -240,7 +248,7 @@ class MentionState {
   private sentenceIndex = 0;
   private out: Mention[] = [];
 
-  constructor(private readonly rec: Recognizer) {}
+  constructor(private readonly rec: Recognizer, private readonly date?: string) {}
 
   sentence(s: Sentence): Mention[] {
     this.tokens = s.tokens;
@@ -569,7 +577,7 @@ class MentionState {
     if (!e) {
       e = articleEntity({
         key: entry.key, kind: entry.kind, label: entry.label, iso: entry.iso, countryIso: entry.country,
-        organisation: entry.organisation, role: entry.role, wikidata: entry.wikidata, aliases: new Set(), discovered: false,
+        organisation: entry.organisation, role: roleOn(entry, this.date), wikidata: entry.wikidata, aliases: new Set(), discovered: false,
       });
       if (entry.kind === 'leader') for (const n of entry.names) if (n.via === 'alias' || n.via === 'name') e.aliases.add(n.form);
       this.entities.set(entry.key, e);
