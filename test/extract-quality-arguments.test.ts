@@ -67,3 +67,13 @@ describe('"the talks that X will hold with Y"', () => {
     expect(m('I colloqui che Carney ha avuto con Sánchez a Lisbona sono stati lunghi.', 'it')).toEqual([['Mark Carney + Pedro Sánchez', 'held']]);
   });
 });
+
+describe('fronted places and headline clauses', () => {
+  const pairs = (text: string, lang: 'it' | 'en') => edges(text, 'meets', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ ')).sort();
+  it('"In Madrid, Canadian and Peruvian delegations met": the capital is where, the nationalities who', () => {
+    expect(pairs('In Madrid, Canadian and Peruvian delegations met for the first time.', 'en')).toEqual(['country:CAN ~ country:PER']);
+  });
+  it('"X vola a Ottawa: domani l\'incontro con Y": the noun\'s article is no subject, the earlier clause\'s is', () => {
+    expect(pairs("Sánchez vola a Ottawa: domani l'incontro con Carney.", 'it')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
+  });
+});

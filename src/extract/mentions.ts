@@ -954,6 +954,9 @@ class MentionState {
 
   /** "Russian, Ukrainian and U.S." / "egiziani, qatarioti e turchi": two or more countries in a list. */
   private nationalityList(i: number): { isos: string[]; end: number } | undefined {
+    // "In Riyadh, U.S. and Russian delegations": a capital after a locative preposition is where, not who
+    const first = this.rec.names.match(this.tokens, i);
+    if (first?.payload.via === 'capital' && i > 0 && this.rec.lex.prepositions.locative.at(this.tokens, i - 1) === i) return undefined;
     const mark = this.out.length;
     const isos: string[] = [];
     let j = i;

@@ -68,7 +68,8 @@ function clauseHasOwnSubject(v: SentenceView, clause: Clause, i: number): boolea
   if (comma >= 0 && comma - k <= 4 && lex.anyPreposition.has(tokens[k]?.norm ?? '')) k = comma + 1;
   while (k < i && (v.timeToken[k] || tokens[k]!.kind === 'punct')) k++;
   const t = tokens[k];
-  return Boolean(t && k < i && lex.determiners.has(t.norm) && !lex.anyPreposition.has(t.norm));
+  // (the article of the trigger noun itself is no subject: "Netanyahu vola a Washington: lunedì l'incontro con Trump")
+  return Boolean(t && k < i - 1 && lex.determiners.has(t.norm) && !lex.anyPreposition.has(t.norm));
 }
 
 /** First actor to the right of the trigger (skipping places and time), with its coordinated mates. */
