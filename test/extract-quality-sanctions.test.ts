@@ -47,3 +47,14 @@ describe('sanctions told with an instrument, an agency or a goods adjective', ()
     expect(pairs('OFAC sanctioned 12 Venezuelan tankers on Thursday.', 'en')).toEqual(['country:USA -> country:VEN']);
   });
 });
+
+describe('sanctions on companies the gazetteer does not know', () => {
+  const pairs = (text: string, lang: 'it' | 'en') => edges(text, 'sanctions', '2026-03-10', lang).map((e) => `${e.source} -> ${e.target}`);
+  it('target the state an apposition gives them', () => {
+    expect(pairs("Canada imposed sanctions on Petroperu and Cofide, Peru's biggest state companies.", 'en')).toEqual(['country:CAN -> country:PER']);
+    expect(pairs('Il Canada ha imposto sanzioni a Petroperu e Cofide, le grandi aziende peruviane.', 'it')).toEqual(['country:CAN -> country:PER']);
+  });
+  it('and no state without one', () => {
+    expect(pairs('Canada imposed sanctions on Petroperu and Cofide.', 'en')).toEqual([]);
+  });
+});

@@ -56,6 +56,12 @@ export function fillSanctions(v: SentenceView, match: TriggerMatch, d: Discourse
       }
       if (!info.pressure && !m.modifier) modifiers.push({ m, refs: m.refs });
     }
+    // "sanctions on Rosneft and Lukoil, Russia's biggest oil companies", "su Gazprom, il colosso russo": names the
+    // gazetteer does not know, then an apposition that gives their state
+    if (targets.length === 0 && prepSeen >= 0 && tokens[end]?.text === ',' && unknownNameAfter(v, prepSeen, end)) {
+      const state = v.mentions.find((m) => m.i0 > end && m.i0 <= end + 4 && m.i0 < clause.end + 8 && m.kind === 'entity' && m.entity?.startsWith('country:') && (m.adjectival || tokens[m.i1]?.norm === "'s"));
+      if (state) targets = state.refs;
+    }
     // "hit Russia with new sanctions", "ha colpito con sanzioni la flotta ombra russa": the noun is the instrument
     // of an imposition verb, whose object is the target
     if (targets.length === 0 && !info.pressure && instrumentAt(v, i0)) {
@@ -118,6 +124,12 @@ function actingState(entities: ReadonlyMap<string, ArticleEntity>, key: string):
 function targetedBody(entities: ReadonlyMap<string, ArticleEntity>, key: string): string {
   const e = entities.get(key);
   return e?.kind === 'leader' && !e.countryIso && e.organisation ? e.organisation : key;
+}
+
+/** A capitalised word no mention covers between the target preposition and the phrase's end ("on Rosneft"). */
+function unknownNameAfter(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (v.tokens[k]!.upper && v.tokens[k]!.kind === 'word' && !v.covered[k]) return true;
+  return false;
 }
 
 /** "with (new) sanctions", "con (nuove) sanzioni": a with-preposition up to two words before the noun. */
