@@ -58,3 +58,11 @@ describe('sanctions on companies the gazetteer does not know', () => {
     expect(pairs('Canada imposed sanctions on Petroperu and Cofide.', 'en')).toEqual([]);
   });
 });
+
+describe('a reporting clause after the target', () => {
+  it('"sanctions on Peru, Chile said": the speaker is no second target', () => {
+    expect(edges('Canada imposed sanctions on Peru, Chile said.', 'sanctions', '2026-03-10', 'en').map((e) => `${e.source} -> ${e.target}`)).toEqual(['country:CAN -> country:PER']);
+    expect(edges('Canada imposed sanctions on Peru, Chile and Bolivia.', 'sanctions', '2026-03-10', 'en').map((e) => `${e.source} -> ${e.target}`).sort())
+      .toEqual(['country:CAN -> country:BOL', 'country:CAN -> country:CHL', 'country:CAN -> country:PER']);
+  });
+});

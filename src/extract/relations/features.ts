@@ -89,10 +89,18 @@ export function coordinated(v: SentenceView, first: Arg, direction: 1 | -1, clau
     // a place is not coordinated with an actor: "In Budapest, Orbán hosted ...", "a Parigi, Macron e Scholz"
     if (isLocation(v, next.m) !== isLocation(v, cur.m)) break;
     if (!(direction === 1 ? joins(v, cur.m.i1, next.m.i0, repeated) : joins(v, next.m.i1, cur.m.i0))) break;
+    // "sanctions on Peru, Chile said": a name after a bare comma that speaks is the reporting clause's subject
+    if (direction === 1 && v.lex.cues.speech.at(v.tokens, next.m.i1) > 0 && !conjoined(v, cur.m.i1, next.m.i0)) break;
     out.push(next);
     cur = next;
   }
   return direction === 1 ? out : out.reverse();
+}
+
+/** A conjunction among tokens [from, to). */
+function conjoined(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (v.lex.coordination.has(v.tokens[k]!.norm) || v.lex.disjunction.has(v.tokens[k]!.norm)) return true;
+  return false;
 }
 
 /** The preposition right before a mention, or before its article ("con il presidente"), if any. */
