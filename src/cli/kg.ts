@@ -29,7 +29,7 @@ import type { Fragment } from '../graph/model.js';
 import { generateCorpusLines } from '../corpus/generate.js';
 import { readFragmentFile } from '../corpus/fragments.js';
 import { collectInputs, type Skipped, type WorkItem } from './items.js';
-import { extractInOrder } from './parallel.js';
+import { defaultThreads, extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
 import { checkGraphPair, readFileHead, writeGexfOnly, writeGraphFiles } from './output.js';
 import { lockDir, type DirLock } from './dir-lock.js';
@@ -219,7 +219,7 @@ async function buildLocked(listed: { items: WorkItem[]; skipped: Skipped[] }, ou
     if (stage !== 'write gexf') collectGarbage(g.order + g.size);
   };
   collectGarbage(g.order + g.size);
-  finishGraph(g, lap);
+  finishGraph(g, lap, opts.threads ?? defaultThreads());
   lock.verify();
   await writeGraphFiles(g, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, lap);
   process.stderr.write(timings.report());

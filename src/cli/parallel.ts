@@ -12,12 +12,11 @@
 // `items` whatever the thread count and timing. Dispatch stops while the buffer is more than WINDOW
 // items ahead of delivery, which bounds memory when one batch is slow.
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WorkItem } from './items.js';
 import { processItem, type Outcome, type ReadSettings } from './process-item.js';
 import { createDecoder, type WireOutcome } from './wire.js';
+import { startWorker } from '../threads.js';
 
 export interface BatchRequest {
   batch: number;
@@ -41,23 +40,6 @@ export interface ExtractOptions {
 
 const BATCH = 16;
 const WINDOW = 4096;
-
-/**
- * A worker running extract-worker. Compiled (dist/, what `npm run kg` runs) the worker file is started
- * directly: nothing is compiled in the thread, which is what lets a second thread pay off. From the
- * TypeScript sources (tsx: `npm run kg:dev`, tests importing this module), the worker cannot be started
- * on the .ts file, not even with execArgv ['--import', 'tsx']: on Node 20 the hooks that --import
- * registers are not applied to a worker's entry point nor to its dynamic imports ("Unknown file
- * extension .ts"). tsx's own API, tsImport, loads it with a private loader, which works; so the worker
- * is a two-line bootstrap that calls it; every such worker compiles the modules it loads.
- */
-function startWorker(workerData: unknown): Worker {
-  const target = new URL(import.meta.url.endsWith('.ts') ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
-  if (!target.pathname.endsWith('.ts')) return new Worker(target, { workerData });
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const boot = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(target.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(boot, { eval: true, execArgv: [], workerData });
-}
 
 export function defaultThreads(): number {
   return availableParallelism();
@@ -166,7 +148,7 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
         }
       };
       for (let t = 1; t < threads; t++) {
-        const w = startWorker({ settings: opts.settings, known: [...known] });
+        const w = startWorker(import.meta.url, 'extract-worker', { workerData: { settings: opts.settings, known: [...known] } });
         workers.push(w);
         w.on('error', fail);
         w.on('exit', (code) => {
