@@ -6,6 +6,7 @@ import { createGraph } from '../src/graph/create.js';
 import { layoutGraph } from '../src/graph/layout.js';
 import { runForceAtlas2 } from '../src/graph/fa2/run.js';
 import { mulberry32 } from '../src/random.js';
+import { addEdge, addNode } from './helpers/sample-graph.js';
 
 const require = createRequire(import.meta.url);
 const iterate = require('graphology-layout-forceatlas2/iterate.js') as (o: object, n: Float32Array, e: Float32Array) => void;
@@ -57,11 +58,11 @@ describe('ForceAtlas2 on several threads', () => {
     const build = () => {
       const g = createGraph();
       const rand = mulberry32(3);
-      for (let i = 0; i < 2500; i++) g.addNode(`n${i}`, { kind: 'country', label: `n${i}` });
+      for (let i = 0; i < 2500; i++) addNode(g, `n${i}`, { kind: 'country', label: `n${i}` });
       for (let i = 0; i < 6000; i++) {
         const s = `n${Math.floor(rand() * 2500)}`;
         const t = `n${Math.floor(rand() * 2500)}`;
-        if (s !== t && !g.hasEdge(s, t)) g.addEdge(s, t, { kind: 'meets', weight: 1 + Math.floor(rand() * 4) });
+        if (s !== t && !g.hasEdge(s, t)) addEdge(g, 'meets', s, t, { weight: 1 + Math.floor(rand() * 4) });
       }
       return g;
     };

@@ -248,7 +248,7 @@ async function mergeFragments(files: string[], opts: CommonOpts & { out: string;
     reportSkipped(merger.report.skipped);
     throw new UserError('no fragment could be merged; nothing written');
   }
-  finishGraph(merger.graph);
+  finishGraph(merger.graph, undefined, defaultThreads());
   // merge reads nothing from DIR, so the lock covers the write only
   await withOutputLock(opts.out, opts.wait, async (lock) => {
     lock.verify();
