@@ -1,10 +1,11 @@
 // Extraction over all cores (node:worker_threads), delivered in input order.
 //
 // N threads are this thread and N - 1 workers. This thread extracts batches too, between merging what
-// arrives: with N workers beside it, N cores had N + 1 busy threads (this one merging), and each worker
-// is one more V8 isolate paying its own JIT warm-up and compilation (about 1.4 s of CPU time on the
-// compiler threads for the first thousands of articles here), so the worker this saves is worth more
-// than its share of the work. A batch this thread extracts is delivered as it is, never serialized.
+// arrives: with N workers beside it, N cores had N + 1 busy threads (this one merging). A batch this
+// thread extracts is delivered as it is, never serialized. What no scheduling removes: every extracting
+// thread is its own V8 isolate and pays its own JIT warm-up (the first ~500 articles run several times
+// slower) and its own optimizing compilation (about 1.4 s of CPU time on V8's background threads here),
+// so N threads cost about 2 s more CPU time per extra thread than one (see README, Benchmarks).
 //
 // Items are cut into small batches and handed to the workers as they become free (a long article does
 // not stall a whole slice of the corpus); outcomes come back in any order and are held in a reorder
