@@ -4,6 +4,7 @@
 //   node bench/driver.mjs dist COUNT THREADS              the compiled modules (what `npm run kg` runs)
 //   node --import tsx bench/driver.mjs src COUNT THREADS  the TypeScript sources (workers compile at start)
 //   node bench/driver.mjs dist-old COUNT THREADS          another compiled copy beside dist/ (e.g. a previous commit's, for before/after)
+//     made with: git stash && npm run build && cp -r dist dist-old && git stash pop && npm run build (or from a checkout)
 // Plain JavaScript, so that the compiled run loads no TypeScript machinery at all. One thread count per
 // process: every run starts cold (no module, data or JIT warmed by an earlier run). Since the main thread
 // extracts too, a 2-thread run after a 1-thread run in the same process would start with a warm main thread.
