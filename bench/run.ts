@@ -5,8 +5,9 @@
 // What is measured, and how:
 //  - extraction on one core: read + extract over ≥1,000 generated articles, in this process, and a bare
 //    tokenisation pass (src/read/tokenize.ts) over the same texts in the same run: MB/s of each, ratio;
-//  - extraction on all cores: the worker-thread driver of `kg build` on 1 thread and on all cores, side by
-//    side over the same 4,000 (then 16,000) articles, and the ratio, in a fresh process each (bench/driver.mjs): the
+//  - extraction on all cores: the extraction driver of `kg build` on 1 thread and on all cores (the main thread
+//    and a worker per other core), side by side over the same 4,000 (then 16,000) articles, and the ratio, each
+//    run in its own fresh process (bench/driver.mjs): the
 //    compiled modules of dist/ (what `npm run kg` runs) and, before them, the TypeScript sources under tsx
 //    (what `kg` ran before dist/; its workers compile the sources at start);
 //  - `kg extract` of one article, process start to exit: the compiled CLI (scripts/kg.mjs → dist/) against
@@ -97,14 +98,19 @@ interface DriverRun {
   allCpuSeconds: number;
 }
 
-/** The worker-thread driver of `kg build` on one thread and on all cores, side by side, in a fresh process (bench/driver.mjs). */
+/** The extraction driver of `kg build` on one thread, then on all cores: each run in a fresh process (bench/driver.mjs). */
 function driverRun(kind: 'dist' | 'src', n: number): DriverRun {
   const tsxArgs = kind === 'src' ? ['--import', 'tsx'] : [];
-  const r = spawnSync(process.execPath, [...tsxArgs, join(root, 'bench', 'driver.mjs'), kind, String(n), String(availableParallelism())], {
-    cwd: root, encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`extraction driver (${kind}) failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return JSON.parse(r.stdout) as DriverRun;
+  const once = (threads: number): { seconds: number; cpuSeconds: number; edges: number; bytes: number } => {
+    const r = spawnSync(process.execPath, [...tsxArgs, join(root, 'bench', 'driver.mjs'), kind, String(n), String(threads)], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`extraction driver (${kind}, ${threads} threads) failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    return JSON.parse(r.stdout);
+  };
+  const all = availableParallelism();
+  const one = once(1);
+  const many = once(all);
+  if (one.edges !== many.edges) throw new Error(`1 thread and ${all} threads disagree: ${one.edges} vs ${many.edges} edges`);
+  return { kind, articles: n, bytes: one.bytes, threads: all, oneSeconds: one.seconds, allSeconds: many.seconds, oneCpuSeconds: one.cpuSeconds, allCpuSeconds: many.cpuSeconds };
 }
 
 /** Per corpus size: the driver from the sources (before) and compiled (after). */

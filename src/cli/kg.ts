@@ -29,7 +29,7 @@ import type { Fragment } from '../graph/model.js';
 import { generateCorpusLines } from '../corpus/generate.js';
 import { readFragmentFile } from '../corpus/fragments.js';
 import { collectInputs, type Skipped, type WorkItem } from './items.js';
-import { extractInOrder } from './parallel.js';
+import { defaultThreads, extractInOrder } from './parallel.js';
 import { extractAndMerge, finishGraph, graphOf, GraphMerger } from './pipeline.js';
 import { checkGraphPair, readFileHead, writeGexfOnly, writeGraphFiles } from './output.js';
 import { lockDir, type DirLock } from './dir-lock.js';
@@ -201,7 +201,7 @@ async function buildLocked(listed: { items: WorkItem[]; skipped: Skipped[] }, ou
   const before = merger.report.merged;
   for (const s of skipped) merger.skip(s.name, s.reason);
   const stats = await extractAndMerge(items, merger, { date: opts.date, lang: opts.lang }, opts.threads);
-  timings.lap('extract+merge', stats.deliverSeconds ? `main thread merging ${stats.deliverSeconds.toFixed(1)} s` : undefined);
+  timings.lap('extract+merge', stats.deliverSeconds ? `main thread merging ${stats.deliverSeconds.toFixed(1)} s, extracting ${stats.extractSeconds.toFixed(1)} s (${stats.ownItems} articles)` : undefined);
   const r = merger.report;
   if (r.merged === before && r.skipped.length > 0 && r.duplicates === 0) {
     reportSkipped(r.skipped);
@@ -219,7 +219,7 @@ async function buildLocked(listed: { items: WorkItem[]; skipped: Skipped[] }, ou
     if (stage !== 'write gexf') collectGarbage(g.order + g.size);
   };
   collectGarbage(g.order + g.size);
-  finishGraph(g, lap);
+  finishGraph(g, lap, opts.threads ?? defaultThreads());
   lock.verify();
   await writeGraphFiles(g, out, { version: opts.gexfVersion, edgeMode: opts.edgeMode }, lap);
   process.stderr.write(timings.report());
@@ -248,7 +248,7 @@ async function mergeFragments(files: string[], opts: CommonOpts & { out: string;
     reportSkipped(merger.report.skipped);
     throw new UserError('no fragment could be merged; nothing written');
   }
-  finishGraph(merger.graph);
+  finishGraph(merger.graph, undefined, defaultThreads());
   // merge reads nothing from DIR, so the lock covers the write only
   await withOutputLock(opts.out, opts.wait, async (lock) => {
     lock.verify();
@@ -283,7 +283,7 @@ export function program(): Command {
     .argument('<files...>', 'article files (plain UTF-8 text, optional "date YYYY-MM-DD Source." header)')
     .addOption(new Option('--format <format>', 'output format: graphology JSON, GEXF, or one extraction fragment per line').choices(['json', 'gexf', 'ndjson']).default('json'))
     .addOption(dateOpt).addOption(langOpt).addOption(gexfVersion).addOption(edgeMode)
-    .addOption(new Option('--threads <n>', 'worker threads for extraction (default: all cores)').argParser(threadsOpt))
+    .addOption(new Option('--threads <n>', 'threads for extraction, the main one included (default: all cores)').argParser(threadsOpt))
     .action(async (files: string[], opts: CommonOpts & { format: 'json' | 'gexf' | 'ndjson'; threads?: number }) => {
       const { items, skipped } = await collectInputs(files);
       if (skipped.length) throw new UserError(`${skipped[0]!.name}: ${skipped[0]!.reason}`);
@@ -312,7 +312,7 @@ export function program(): Command {
     .argument('[paths...]', 'files or directories (recursively) of *.txt articles and *.jsonl corpora (one article per line), "-" for stdin (default: seeds/)')
     .option('--out <dir>', 'output directory (default: the --into directory)')
     .option('--into <dir>', 'add the articles to DIR/graph.json; articles already in it (same content) are skipped')
-    .addOption(new Option('--threads <n>', 'worker threads for extraction (default: all cores)').argParser(threadsOpt))
+    .addOption(new Option('--threads <n>', 'threads for extraction, the main one included (default: all cores)').argParser(threadsOpt))
     .option('--timings', 'print the wall time and heap of each stage, and the peak memory, on stderr')
     .option('--wait', 'when another build is writing DIR, wait for it (saying whom on stderr) instead of stopping with exit 1')
     .option('--repair', 'with --into: accept a DIR whose graph.json and graph.gexf come from different builds (an interrupted build) ' +

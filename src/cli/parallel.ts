@@ -1,17 +1,23 @@
 // Extraction over all cores (node:worker_threads), delivered in input order.
 //
+// N threads are this thread and N - 1 workers. This thread extracts batches too, between merging what
+// arrives: with N workers beside it, N cores had N + 1 busy threads (this one merging). A batch this
+// thread extracts is delivered as it is, never serialized. What no scheduling removes: every extracting
+// thread is its own V8 isolate and pays its own JIT warm-up (the first ~500 articles run several times
+// slower) and its own optimizing compilation (about 1.4 s of CPU time on V8's background threads here),
+// so N threads cost about 2 s more CPU time per extra thread than one (see README, Benchmarks).
+//
 // Items are cut into small batches and handed to the workers as they become free (a long article does
 // not stall a whole slice of the corpus); outcomes come back in any order and are held in a reorder
 // buffer until every earlier item has been delivered, so the caller merges in exactly the order of
 // `items` whatever the thread count and timing. Dispatch stops while the buffer is more than WINDOW
 // items ahead of delivery, which bounds memory when one batch is slow.
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { WorkItem } from './items.js';
 import { processItem, type Outcome, type ReadSettings } from './process-item.js';
 import { createDecoder, type WireOutcome } from './wire.js';
+import { startWorker } from '../threads.js';
 
 export interface BatchRequest {
   batch: number;
@@ -24,7 +30,7 @@ export interface BatchReply {
 }
 
 export interface ExtractOptions {
-  /** Worker threads; 1 extracts in this thread. Default: availableParallelism(). */
+  /** Extracting threads, this one included: N runs N - 1 workers beside it; 1 runs none. Default: availableParallelism(). */
   threads?: number;
   settings: ReadSettings;
   /** Content hashes to skip (articles the graph already holds). */
@@ -36,34 +42,25 @@ export interface ExtractOptions {
 const BATCH = 16;
 const WINDOW = 4096;
 
-/**
- * A worker running extract-worker. Compiled (dist/, what `npm run kg` runs) the worker file is started
- * directly: nothing is compiled in the thread, which is what lets a second thread pay off. From the
- * TypeScript sources (tsx: `npm run kg:dev`, tests importing this module), the worker cannot be started
- * on the .ts file, not even with execArgv ['--import', 'tsx']: on Node 20 the hooks that --import
- * registers are not applied to a worker's entry point nor to its dynamic imports ("Unknown file
- * extension .ts"). tsx's own API, tsImport, loads it with a private loader, which works; so the worker
- * is a two-line bootstrap that calls it; every such worker compiles the modules it loads.
- */
-function startWorker(workerData: unknown): Worker {
-  const target = new URL(import.meta.url.endsWith('.ts') ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
-  if (!target.pathname.endsWith('.ts')) return new Worker(target, { workerData });
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const boot = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(target.href)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(boot, { eval: true, execArgv: [], workerData });
-}
-
 export function defaultThreads(): number {
   return availableParallelism();
 }
 
-/** What a run cost the calling thread: with workers, the time it spent decoding and delivering outcomes. */
+/** What a run cost the calling thread (zero when it ran alone): delivering (decoding, merging) and extracting. */
 export interface ExtractStats {
+  /** Time spent in `onOutcome` and decoding workers' outcomes. */
   deliverSeconds: number;
+  /** Time this thread spent extracting its own share of the batches. */
+  extractSeconds: number;
+  /** Items this thread extracted (the workers did the rest). */
+  ownItems: number;
 }
 
+/** Held until every earlier batch has been delivered: a worker's outcomes (wire form) or this thread's own. */
+type Done = { wire: WireOutcome[] } | { own: Outcome[] };
+
 export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOptions): Promise<ExtractStats> {
-  const stats: ExtractStats = { deliverSeconds: 0 };
+  const stats: ExtractStats = { deliverSeconds: 0, extractSeconds: 0, ownItems: 0 };
   const known = opts.known ?? new Set<string>();
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(), Math.ceil(items.length / BATCH)));
   if (threads <= 1) {
@@ -71,60 +68,112 @@ export async function extractInOrder(items: readonly WorkItem[], opts: ExtractOp
     return stats;
   }
 
+  // `threads` extractors: this thread and threads - 1 workers. This thread also merges (onOutcome), so
+  // on N cores N threads are busy, not N + 1; and the batches it extracts itself never cross a thread.
   const batches: WorkItem[][] = [];
   for (let i = 0; i < items.length; i += BATCH) batches.push(items.slice(i, i + BATCH));
-  const done = new Map<number, WireOutcome[]>();
+  const done = new Map<number, Done>();
   const decode = createDecoder();
-  let next = 0; // next batch to dispatch
+  let next = 0; // next batch to hand out (to a worker or to this thread)
   let deliver = 0; // next batch to deliver
+  const open = (): boolean => next < batches.length && (next - deliver) * BATCH <= WINDOW;
 
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
+      let finished = false;
+      const fail = (err: unknown): void => {
+        finished = true;
+        reject(err);
+      };
+      /** Delivers every batch that is next in order; true when all are delivered. */
+      const deliverReady = (): boolean => {
+        const started = performance.now();
+        try {
+          while (done.has(deliver)) {
+            const d = done.get(deliver)!;
+            done.delete(deliver);
+            const batch = batches[deliver]!;
+            if ('own' in d) batch.forEach((item, k) => opts.onOutcome(item, d.own[k]!));
+            else batch.forEach((item, k) => opts.onOutcome(item, decode(d.wire[k]!)));
+            batches[deliver] = []; // let the items go
+            deliver++;
+          }
+        } finally {
+          stats.deliverSeconds += (performance.now() - started) / 1000;
+        }
+        if (deliver < batches.length) return false;
+        finished = true;
+        resolve();
+        return true;
+      };
       const dispatch = (w: Worker): boolean => {
-        if (next >= batches.length || (next - deliver) * BATCH > WINDOW) return false;
+        if (!open()) return false;
         const req: BatchRequest = { batch: next, items: batches[next]! };
         next++;
         w.postMessage(req);
         return true;
       };
       const idle: Worker[] = [];
-      for (let t = 0; t < threads; t++) {
-        const w = startWorker({ settings: opts.settings, known: [...known] });
+      const feedIdle = (): void => {
+        while (idle.length && dispatch(idle[idle.length - 1]!)) idle.pop();
+      };
+      // This thread's share: one batch at a time between the event loop's turns, so the workers'
+      // replies are taken (and the workers fed) every batch; it waits while the window is full.
+      let waiting = false;
+      const ownTurn = (): void => {
+        if (finished) return;
+        feedIdle(); // workers first: they run meanwhile
+        if (!open()) {
+          waiting = next < batches.length;
+          return;
+        }
+        const b = next++;
+        const started = performance.now();
+        const outcomes = batches[b]!.map((item) => processItem(item, opts.settings, known));
+        stats.extractSeconds += (performance.now() - started) / 1000;
+        stats.ownItems += outcomes.length;
+        done.set(b, { own: outcomes });
+        try {
+          if (deliverReady()) return;
+        } catch (err) {
+          fail(err);
+          return;
+        }
+        setImmediate(ownTurn);
+      };
+      const resumeOwn = (): void => {
+        if (waiting && open()) {
+          waiting = false;
+          setImmediate(ownTurn);
+        }
+      };
+      for (let t = 1; t < threads; t++) {
+        const w = startWorker(import.meta.url, 'extract-worker', { workerData: { settings: opts.settings, known: [...known] } });
         workers.push(w);
-        w.on('error', reject);
+        w.on('error', fail);
         w.on('exit', (code) => {
-          if (deliver < batches.length) reject(new Error(`extraction worker stopped (exit code ${code})`));
+          if (deliver < batches.length) fail(new Error(`extraction worker stopped (exit code ${code})`));
         });
         w.on('message', (reply: BatchReply) => {
-          done.set(reply.batch, reply.outcomes);
-          const started = performance.now();
+          if (finished) return;
+          done.set(reply.batch, { wire: reply.outcomes });
           try {
-            while (done.has(deliver)) {
-              const outcomes = done.get(deliver)!;
-              done.delete(deliver);
-              batches[deliver]!.forEach((item, k) => opts.onOutcome(item, decode(outcomes[k]!)));
-              batches[deliver] = []; // let the items go
-              deliver++;
-            }
+            if (deliverReady()) return;
           } catch (err) {
-            reject(err);
-            return;
-          } finally {
-            stats.deliverSeconds += (performance.now() - started) / 1000;
-          }
-          if (deliver >= batches.length) {
-            resolve();
+            fail(err);
             return;
           }
           if (!dispatch(w)) idle.push(w);
-          // delivery may have reopened the window for workers that were waiting
-          while (idle.length && dispatch(idle[idle.length - 1]!)) idle.pop();
+          // delivery may have reopened the window for workers that were waiting, and for this thread
+          feedIdle();
+          resumeOwn();
         });
         // two batches in flight per worker: it never waits for the main thread between batches
         dispatch(w);
         dispatch(w);
       }
+      setImmediate(ownTurn);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

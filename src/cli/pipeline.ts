@@ -120,13 +120,13 @@ export function graphOf(fragments: readonly Fragment[], into: KnowledgeGraph = c
   return into;
 }
 
-/** Cross-article resolution, then appearance and layout: what every built graph goes through last. */
-export function finishGraph(graph: KnowledgeGraph, lap: (stage: string) => void = () => {}): void {
+/** Cross-article resolution, then appearance and layout (on `threads` threads; same result): what every built graph goes through last. */
+export function finishGraph(graph: KnowledgeGraph, lap: (stage: string) => void = () => {}, threads = 1): void {
   resolveMeetings(graph);
   lap('resolve');
   applyAppearance(graph);
   lap('appearance');
-  layoutGraph(graph);
+  layoutGraph(graph, { threads });
   lap('layout');
 }
 

@@ -8,21 +8,23 @@
 // Why the package's `iterate` on matrices we fill, rather than `forceAtlas2.assign(graph)`: assign
 // reads nodes and edges in insertion order, so it needed a copy of the graph built in sorted order —
 // on a 10k-article graph (37k nodes, 180k edges) that copy cost about 400 MB and a second of a build.
-// The matrices are the package's own format (helpers.graphToByteArrays), filled the same way.
+// The matrices are the package's own format (helpers.graphToByteArrays), filled the same way; the node
+// matrix lives on a SharedArrayBuffer so that helper threads can share the repulsion (fa2/run.ts).
 import { createRequire } from 'node:module';
 import fa2Module from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import type { KnowledgeGraph } from './create.js';
 import { mulberry32 } from '../random.js';
+import { runForceAtlas2 } from './fa2/run.js';
 
 // The package is CommonJS with an ESM-style `export default` in its typings: under NodeNext TypeScript
 // sees the default import as the module object, while Node gives `module.exports` itself. Accept both.
 type ForceAtlas2 = typeof fa2Module.default;
 const forceAtlas2: ForceAtlas2 = (fa2Module as unknown as { default?: ForceAtlas2 }).default ?? (fa2Module as unknown as ForceAtlas2);
 
-// Untyped modules of the package: one iteration over the matrices, and its default settings.
+// The package's default settings (an untyped module). Its iteration is run by fa2/run.ts, from a copy cut
+// into phases so that the repulsion can use several threads (fa2/iterate.ts; same floats).
 const require = createRequire(import.meta.url);
-const iterate = require('graphology-layout-forceatlas2/iterate.js') as (settings: Required<ForceAtlas2Settings>, nodes: Float32Array, edges: Float32Array) => void;
 const DEFAULT_SETTINGS = require('graphology-layout-forceatlas2/defaults.js') as Required<ForceAtlas2Settings>;
 
 /** Floats per node and per edge in the package's matrices (x, y, dx, dy, old dx, old dy, mass, convergence, size, fixed; source, target, weight). */
@@ -34,6 +36,11 @@ export interface LayoutOptions {
   iterations?: number;
   /** Seed of the initial positions. Default 1. */
   seed?: number;
+  /**
+   * Threads for the Barnes-Hut repulsion (graphs of more than 2,000 nodes), this one included; the
+   * result is the same for any count. Default 1.
+   */
+  threads?: number;
 }
 
 /**
@@ -68,7 +75,7 @@ export function layoutGraph(graph: KnowledgeGraph, opts: LayoutOptions = {}): vo
 
   const nodes = graph.nodes().sort(compare);
   const index = new Map<string, number>();
-  const matrix = new Float32Array(order * PPN);
+  const matrix = new Float32Array(new SharedArrayBuffer(order * PPN * Float32Array.BYTES_PER_ELEMENT));
   /** The starting positions at full precision: what a graph gets when ForceAtlas2 does not run. */
   const start = new Float64Array(order * 2);
   nodes.forEach((key, i) => {
@@ -100,7 +107,7 @@ export function layoutGraph(graph: KnowledgeGraph, opts: LayoutOptions = {}): vo
       edgeMatrix[i * PPE + 2] = weight;
     });
     const settings = { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(order) } as Required<ForceAtlas2Settings>;
-    for (let i = 0; i < iterations; i++) iterate(settings, matrix, edgeMatrix);
+    runForceAtlas2(settings, matrix, edgeMatrix, iterations, Math.max(1, Math.floor(opts.threads ?? 1)) - 1);
   }
   // Without edges only gravity would act and pull everything to the centre: keep the seeded spread.
 
