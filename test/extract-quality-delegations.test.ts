@@ -2,7 +2,7 @@
 // led by X, while Baku's team is headed by Y", "a guidare la delegazione di Erevan sarà X"); one head alone, or a
 // delegation of a country that is not a side of the talks, makes no meeting. Sentences written for these tests.
 import { describe, expect, it } from 'vitest';
-import { edges } from './helpers/quality.js';
+import { edges, meetings } from './helpers/quality.js';
 
 const meetPairs = (text: string) => edges(text, 'meets').map((e) => [e.source, e.target].sort().join(' ~ ')).sort();
 
@@ -36,5 +36,17 @@ describe('talks between states', () => {
   it('planned, or an agreement with no place, are not', () => {
     expect(meetsOf('Talks between Chile and Peru will be held in Bolivia next week.', 'en')).toEqual([]);
     expect(meetsOf('Chile and Peru signed an agreement on fishing rights on Monday.', 'en')).toEqual([]);
+  });
+});
+
+describe('negotiators from two states', () => {
+  it('"negotiators from Chile and Peru" are the two states\' sides', () => {
+    const neg = edges('Negotiators from Chile and Peru initialled a fishing agreement in Lima.', 'negotiates_with', '2026-03-10', 'en');
+    expect(neg.map((e) => [e.source, e.target].sort().join(' ~ '))).toEqual(['country:CHL ~ country:PER']);
+  });
+  it('an agreement reached ("agreed to an immediate ceasefire") happened; "agreed to meet" is a plan', () => {
+    const neg = edges('Chile and Peru agreed to an immediate ceasefire.', 'negotiates_with', '2026-03-10', 'en');
+    expect(neg.map((e) => e.attributes.status)).toEqual(['held']);
+    expect(meetings('Sánchez and Carney agreed to meet in Madrid.', '2026-03-10', 'en').map((m) => m.status)).toEqual(['planned']);
   });
 });

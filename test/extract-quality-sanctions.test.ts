@@ -66,3 +66,16 @@ describe('a reporting clause after the target', () => {
       .toEqual(['country:CAN -> country:BOL', 'country:CAN -> country:CHL', 'country:CAN -> country:PER']);
   });
 });
+
+describe('trade-war wording', () => {
+  const rel = (text: string, lang: 'it' | 'en') => edges(text, 'sanctions', '2026-03-10', lang).map((e) => `${e.source} -> ${e.target} ${e.attributes.status}`).sort();
+  it('a retaliation with tariffs imposes them; a threat to impose them is a proposal', () => {
+    expect(rel('Peru retaliated with tariffs of its own on Chilean copper.', 'en')).toEqual(['country:PER -> country:CHL held']);
+    expect(rel('Il Perù ha risposto con dazi del 10% sul rame cileno.', 'it')).toEqual(['country:PER -> country:CHL held']);
+    expect(rel('Peru threatened to impose tariffs on Chilean copper.', 'en')).toEqual(['country:PER -> country:CHL proposed']);
+    expect(rel('Peru responded to the question with a statement on Chile.', 'en')).toEqual([]);
+  });
+  it('the Treasury and Commerce Departments impose for the United States', () => {
+    expect(rel('The Treasury Department sanctioned three Peruvian banks.', 'en')).toEqual(['country:USA -> country:PER held']);
+  });
+});

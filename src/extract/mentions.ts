@@ -735,7 +735,9 @@ class MentionState {
         }
       }
       // genitive complement: "del Cremlino", "degli Stati Uniti", "della Nato", "del presidente russo Putin", "of Russia"
+      // (and a group's origin: "negotiators from Armenia and Azerbaijan")
       let gen = lex.prepositions.genitive.at(this.tokens, j);
+      if (gen < 0 && role.group) gen = this.rec.people.groupOrigin.at(this.tokens, j);
       // "of the United Nations": English has the article after the preposition (Italian "delle" holds it)
       if (gen > 0 && this.tokens[gen] && lex.determiners.has(this.tokens[gen]!.norm) && this.rec.names.startsAt(this.tokens, gen + 1)) gen++;
       // "i ministri degli Esteri dei paesi dell'Unione europea", "the foreign ministers of the member states of the

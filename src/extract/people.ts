@@ -18,9 +18,11 @@ export interface PeopleCues {
   /** "former", "ex": before a role of `formerNotLeaders`, an unknown person is a commentator, not a leader. */
   formerWords: CueSet;
   formerNotLeaders: ReadonlySet<string>;
+  /** "negotiators from Armenia and Azerbaijan": prepositions that give a group its states like a genitive. */
+  groupOrigin: CueSet;
 }
 
-const KEYS = ['roleModifiers', 'appositionAs', 'postingPrepositions', 'postingRoles', 'roleFor', 'stateRoles', 'countryAnaphora', 'formerWords', 'formerNotLeaders'] as const;
+const KEYS = ['roleModifiers', 'appositionAs', 'postingPrepositions', 'postingRoles', 'roleFor', 'stateRoles', 'countryAnaphora', 'formerWords', 'formerNotLeaders', 'groupOrigin'] as const;
 
 /** Parses and checks a people.json document; throws naming the file and key on bad data. */
 export function parsePeople(lang: Lang, raw: unknown): PeopleCues {
@@ -38,6 +40,7 @@ export function parsePeople(lang: Lang, raw: unknown): PeopleCues {
     postingPrepositions: new CueSet(list('postingPrepositions')), postingRoles: new Set(list('postingRoles')),
     roleFor: new CueSet(list('roleFor')), stateRoles: new Set(list('stateRoles')), countryAnaphora: new Set(list('countryAnaphora')),
     formerWords: new CueSet(list('formerWords')), formerNotLeaders: new Set(list('formerNotLeaders')),
+    groupOrigin: new CueSet(list('groupOrigin')),
   };
 }
 

@@ -31,12 +31,28 @@ export function status(v: SentenceView, i0: number, i1: number, clause: Clause, 
   if (info.pos === 'verb' && tense === 'past') return 'held';
   const byDate = statusByDate(v, date);
   if (byDate) return byDate;
-  if (c.future.within(tokens, Math.max(clause.start, i0 - 4), i0)) return 'planned';
+  if (futureBefore(v, Math.max(clause.start, i0 - 4), i0, info.pos === 'noun')) return 'planned';
   if (tense === 'future') return 'planned';
   if (tense === 'past') return 'held';
   if (c.ongoing.within(tokens, clause.start, clause.end)) return 'ongoing';
   if (info.pos === 'verb' && tense === 'present') return 'ongoing';
   return 'reported';
+}
+
+/**
+ * A word of the future before the trigger ("will", "set to", "agreed to meet"). Before a noun, a cue ending in
+ * "to" that an article follows governs that noun phrase, not a verb: "agreed to an immediate ceasefire" is an
+ * agreement made.
+ */
+function futureBefore(v: SentenceView, from: number, to: number, noun: boolean): boolean {
+  const { tokens, lex } = v;
+  for (let k = from; k < to; k++) {
+    const end = lex.cues.future.at(tokens, k);
+    if (end < 0 || end > to) continue;
+    if (noun && lex.infinitiveMarkers.has(tokens[end - 1]!.norm) && lex.determiners.has(tokens[end]?.norm ?? '')) continue;
+    return true;
+  }
+  return false;
 }
 
 /** The clause after a comma-delimited relative clause that follows `clause` (the main verb of a subject noun). */
