@@ -27,3 +27,13 @@ describe('Italian reciprocal meeting verbs', () => {
     expect(meetings('Il vertice tra Sánchez, Starmer e Carney di cui si era parlato a gennaio non è in programma.')).toEqual([]);
   });
 });
+
+describe('a call told with its medium', () => {
+  it('"X and Y spoke by phone", "X e Y hanno parlato al telefono": a call of the two, with no "with"', () => {
+    const m = (text: string, lang: 'it' | 'en') => meetings(text, '2026-03-10', lang).map((x) => [x.participants.join(' + '), x.status]);
+    expect(m('Sánchez and Carney spoke by phone for an hour on Monday.', 'en')).toEqual([['Mark Carney + Pedro Sánchez', 'held']]);
+    expect(m('Sánchez e Carney hanno parlato al telefono ieri.', 'it')).toEqual([['Mark Carney + Pedro Sánchez', 'held']]);
+    // (one person on the phone is no meeting)
+    expect(m('Sánchez spoke by phone on Monday.', 'en')).toEqual([]);
+  });
+});

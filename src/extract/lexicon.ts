@@ -120,6 +120,8 @@ interface CueFile {
   since?: string[];
   /** "attend", "partecipare": the subject joins the meeting the noun after names. */
   attendance?: string[];
+  /** "by phone", "al telefono": a weak verb with one of these needs no "with" ("X and Y spoke by phone"). */
+  remote?: string[];
   /** "led by", "guidata da": who heads a delegation. */
   leads?: string[];
   /** "the member states of", "i paesi membri di": between a group and the organisation its members belong to. */
@@ -154,7 +156,7 @@ export interface Lexicon {
     negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
     future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
     groupAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet; speech: CueSet; hypothetical: CueSet; presence: CueSet;
-    scheduled: CueSet; presentCopula: CueSet; attendance: CueSet; leads: CueSet; memberStates: CueSet;
+    scheduled: CueSet; presentCopula: CueSet; attendance: CueSet; leads: CueSet; memberStates: CueSet; remote: CueSet;
     imposition: CueSet; lift: CueSet; call: CueSet; support: CueSet;
     sanctionTargetPreps: CueSet; pressureTargetPreps: CueSet; mediatorPreps: CueSet;
   };
@@ -205,7 +207,7 @@ export interface Lexicon {
 
 /** The keys of CueFile: cues.json may hold these and no other (lang-schema.ts). */
 const CUE_KEYS: readonly (keyof CueFile)[] = [
-  'negation', 'cancel', 'denial', 'proposal', 'modal', 'discussion', 'future', 'past', 'ongoing', 'clauseBreaks', 'attribution', 'members', 'groupAnaphora', 'counterpart', 'possessives', 'demonstratives', 'determiners', 'prepositions', 'coordination', 'disjunction', 'institutions', 'speech', 'hypothetical', 'presence', 'scheduled', 'presentCopula', 'copulaFillers', 'reflexive', 'ordinals', 'since', 'attendance', 'leads', 'memberStates', 'relativePronouns', 'relativeObjectPronouns', 'articles', 'definiteArticles', 'dateArticles', 'placeRelatives', 'notOnly', 'infinitiveMarkers', 'againstPreps', 'copulas', 'passiveAux', 'purposePrepositions', 'auxiliaries', 'pastAuxiliaries', 'irregularPast',
+  'negation', 'cancel', 'denial', 'proposal', 'modal', 'discussion', 'future', 'past', 'ongoing', 'clauseBreaks', 'attribution', 'members', 'groupAnaphora', 'counterpart', 'possessives', 'demonstratives', 'determiners', 'prepositions', 'coordination', 'disjunction', 'institutions', 'speech', 'hypothetical', 'presence', 'scheduled', 'presentCopula', 'copulaFillers', 'reflexive', 'ordinals', 'since', 'attendance', 'leads', 'memberStates', 'relativePronouns', 'relativeObjectPronouns', 'articles', 'definiteArticles', 'dateArticles', 'placeRelatives', 'notOnly', 'infinitiveMarkers', 'againstPreps', 'copulas', 'passiveAux', 'purposePrepositions', 'auxiliaries', 'pastAuxiliaries', 'irregularPast', 'remote',
 ];
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -265,6 +267,7 @@ export function loadLexicon(lang: Lang): Lexicon {
       groupAnaphora: new CueSet(cf.groupAnaphora), counterpart: new CueSet(cf.counterpart),
       demonstratives: new CueSet(cf.demonstratives), institutions: new CueSet(cf.institutions), speech: new CueSet(cf.speech ?? []), hypothetical: new CueSet(cf.hypothetical ?? []), presence: new CueSet(cf.presence ?? []),
       scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []), attendance: new CueSet(cf.attendance ?? []), leads: new CueSet(cf.leads ?? []), memberStates: new CueSet(cf.memberStates ?? []),
+      remote: new CueSet(cf.remote ?? []),
       imposition: new CueSet(tf.impositionVerbs), lift: new CueSet(tf.liftVerbs), call: new CueSet(tf.callVerbs),
       support: new CueSet(supportForms),
       sanctionTargetPreps: new CueSet(tf.sanctionTargetPreps), pressureTargetPreps: new CueSet(tf.pressureTargetPreps),

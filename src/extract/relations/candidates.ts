@@ -56,8 +56,13 @@ export function matchTriggers(v: SentenceView): TriggerMatch[] {
 function verbTrigger(v: SentenceView, i: number): TriggerInfo | undefined {
   const { tokens, lex } = v;
   const verb = lex.verbForms.at(tokens, i);
-  if (!verb || verb.family !== 'meets' || lex.reflexiveClitics.size === 0) return verb;
-  if (!reciprocalBefore(tokens, lex, i)) return verb.reflexiveOnly ? undefined : verb;
+  if (!verb || verb.family !== 'meets') return verb;
+  // "Trump and Putin spoke by phone", "Meloni e Macron hanno parlato al telefono": with its medium, a weak verb
+  // that otherwise needs "with" is a mutual call of its subjects
+  // (its other side still only after "with": "spoke by phone about X" is no call with X)
+  const plain = verb.requiresWith && remoteAfter(tokens, lex, i) ? { ...verb, mutual: true } : verb;
+  if (lex.reflexiveClitics.size === 0) return plain;
+  if (!reciprocalBefore(tokens, lex, i)) return verb.reflexiveOnly ? undefined : plain;
   if (verb.requiresAfter) {
     let ok = false;
     for (let k = i + 1; k <= Math.min(i + 3, tokens.length - 1) && !ok; k++) ok = verb.requiresAfter.at(tokens, k) > 0;
@@ -67,6 +72,12 @@ function verbTrigger(v: SentenceView, i: number): TriggerInfo | undefined {
   // with its "con" complement ("si è visto con Merz") — "si è parlato di un vertice" is impersonal
   const plural = /[ie]$/.test(tokens[i]!.norm) && verb.tense === 'past' || isPluralVerb(tokens[i]!, v.lang);
   return { ...verb, mutual: true, requiresWith: !plural, personObject: false };
+}
+
+/** A medium ("by phone", "al telefono") within three tokens after the verb at i. */
+export function remoteAfter(tokens: readonly Token[], lex: Lexicon, i: number): boolean {
+  for (let k = i + 1; k <= Math.min(i + 3, tokens.length - 1); k++) if (lex.cues.remote.at(tokens, k) > 0) return true;
+  return false;
 }
 
 /** The reciprocal clitic before the verb at i, past auxiliaries and adverbs: "si sono visti", "si erano già sentiti". */

@@ -3,7 +3,7 @@
 // (fragment.ts merges the mentions of one real meeting into one meeting node).
 import type { Arg, Clause, Occurrence } from '../types.js';
 import type { Discourse } from '../discourse.js';
-import type { TriggerMatch } from '../candidates.js';
+import { remoteAfter, type TriggerMatch } from '../candidates.js';
 import { clauseBreaks, clauseOf, tokenAt, type SentenceView } from '../sentence-view.js';
 import { isPluralVerb } from '../morphology.js';
 import { coordinated, governedBy, isActor } from '../features.js';
@@ -52,7 +52,8 @@ export function fillTalks(v: SentenceView, match: TriggerMatch, d: Discourse, co
       const agent = v.args.find((a) => a.m.i0 >= i1 && a.m.i0 < clause.end && governedBy(v, a.m, lex.prepositions.agent) && isActor(v, a));
       if (agent) objectAny = coordinated(v, agent, 1, clause);
     }
-    if (info.requiresWith && objectAny.length === 0) return;
+    // (a call told with its medium needs no "with": "X and Y spoke by phone", "hanno parlato al telefono")
+    if (info.requiresWith && objectAny.length === 0 && !(info.mutual && remoteAfter(tokens, lex, i0))) return;
     // a noun's agent comes first: "illustrata dalla premier Takaichi in una telefonata con Macron"
     const agent = info.pos === 'noun' ? v.args.find((a) => a.m.i1 <= i0 && a.m.i0 >= Math.max(clause.start, i0 - 8) && governedBy(v, a.m, lex.prepositions.agent) && isActor(v, a)) : undefined;
     // "the talks that the American president will hold with Putin", "i colloqui che Meloni terrà con Erdogan": the
