@@ -36,7 +36,7 @@ function sample(): KnowledgeGraph {
   addEdge(g, 'sanctions', X, D, { date: '2026-02-01', status: 'held', weight: 2 });
   addEdge(g, 'supports', C, D, { status: 'reported' });
   addEdge(g, 'held_in', M, X, { status: 'held' });
-  g.setAttribute('articles', Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'unused'].map((id) => [id, { id, source: 'Test', title: id }])));
+  g.setAttribute('articles', Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'unused'].map((id) => [id, { id, source: 'Test', title: id, lang: 'en', hash: id }])));
   return g;
 }
 
