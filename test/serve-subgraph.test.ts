@@ -6,41 +6,9 @@ import { createGraph, type KnowledgeGraph } from '../src/graph/create.js';
 import { indexGraph, querySubgraph, searchIndex, EVIDENCE_SENT } from '../src/serve/subgraph.js';
 import { parseSubgraphQuery, QueryError, SUBGRAPH_LIMITS } from '../src/serve/subgraph-query.js';
 import { computeVisibility, emptyFilters, dayNumber, type AnyGraph, type Filters } from '../viewer/src/state.js';
-import { addEdge, addNode } from './helpers/sample-graph.js';
+import { A, B, C, D, M, X, Y, subgraphSample } from './helpers/subgraph-sample.js';
 
-const A = 'leader:anna-alto';
-const B = 'leader:bruno-basso';
-const C = 'leader:carla-corti';
-const D = 'leader:dario-duca';
-const X = 'country:XXA';
-const Y = 'country:YYB';
-const M = 'meeting:2026-03-10:anna-alto+bruno-basso';
-
-/**
- * A and B meet at M (March), A negotiates with C (January), X sanctions D (February), C supports D
- * (undated), M is held in X (undated); Y has no relation. Degrees: A 3, M 3, B 2, C 2, D 2, X 2, Y 0.
- */
-function sample(): KnowledgeGraph {
-  const g = createGraph();
-  addNode(g, A, { label: 'Anna Alto', kind: 'leader', aliases: ['A. Alto'] });
-  addNode(g, B, { label: 'Bruno Basso', kind: 'leader' });
-  addNode(g, C, { label: 'Carla Corti', kind: 'leader' });
-  addNode(g, D, { label: 'Dario Duca', kind: 'leader' });
-  addNode(g, X, { label: 'Xland', kind: 'country' });
-  addNode(g, Y, { label: 'Yland', kind: 'country' });
-  addNode(g, M, { label: 'Meeting: Anna Alto – Bruno Basso', kind: 'meeting', date: '2026-03-10', status: 'held' });
-  addEdge(g, 'participates_in', A, M, { date: '2026-03-10', status: 'held' });
-  addEdge(g, 'participates_in', B, M, { date: '2026-03-10', status: 'held' });
-  addEdge(g, 'meets', A, B, { date: '2026-03-10', status: 'held', weight: 5, evidence: ['s1', 's2', 's3', 's4', 's5'], source: ['a1', 'a2', 'a3', 'a4', 'a5'] });
-  addEdge(g, 'negotiates_with', A, C, { date: '2026-01-05', status: 'planned' });
-  addEdge(g, 'sanctions', X, D, { date: '2026-02-01', status: 'held', weight: 2 });
-  addEdge(g, 'supports', C, D, { status: 'reported' });
-  addEdge(g, 'held_in', M, X, { status: 'held' });
-  g.setAttribute('articles', Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'unused'].map((id) => [id, { id, source: 'Test', title: id, lang: 'en', hash: id }])));
-  return g;
-}
-
-const graph = sample();
+const graph = subgraphSample();
 const index = indexGraph(graph);
 const query = (qs: string) => parseSubgraphQuery(new URLSearchParams(qs), index.vocabulary);
 const keys = (qs: string) => querySubgraph(index, query(qs)).nodes.map((n) => n.key);
@@ -91,10 +59,13 @@ describe('querySubgraph', () => {
   it('cuts evidence to a few sentences, keeping the counts and only the articles cited', () => {
     const r = querySubgraph(index, query(''));
     const meets = r.edges.find((e) => e.attributes.kind === 'meets')!.attributes;
-    expect(meets.evidence).toEqual(['s1', 's2', 's3'].slice(0, EVIDENCE_SENT));
+    expect(meets.evidence).toEqual(['s1', 's2', 's3', 's4', 's5'].slice(0, EVIDENCE_SENT));
     expect(meets.evidence_count).toBe(5);
     expect(meets.source_count).toBe(5);
-    expect(Object.keys(r.attributes.articles as object).sort()).toEqual(['a1', 'a2', 'a3']);
+    const articles = r.attributes.articles as Record<string, Record<string, unknown>>;
+    expect(Object.keys(articles).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5'].slice(0, EVIDENCE_SENT));
+    // what the panel shows of an article, not its hash
+    expect(articles.a1).toEqual({ id: 'a1', source: 'Test', title: 'a1' });
     // the graph itself is untouched
     expect(graph.getEdgeAttribute(r.edges.find((e) => e.attributes.kind === 'meets')!.key, 'evidence')).toHaveLength(5);
   });
@@ -168,7 +139,7 @@ describe('querySubgraph', () => {
   });
 
   it('keeps the heaviest relations when more than the edge cap pass', () => {
-    const r = querySubgraph(index, query(''), { maxEdges: 2 });
+    const r = querySubgraph(index, query('maxEdges=2'));
     expect(r.edges.map((e) => e.attributes.kind).sort()).toEqual(['meets', 'sanctions']);
     expect(r.subgraph.hidden).toContain('the 2 heaviest of their relations');
   });
@@ -189,7 +160,7 @@ describe('parseSubgraphQuery', () => {
   it('reads every parameter', () => {
     expect(query('from=2026-01-01&to=2026-02-01&kinds=meets&nodeKinds=leader&status=held&undated=hide&minWeight=2.5&top=10&metric=weight&node=x&depth=2')).toEqual({
       from: dayNumber('2026-01-01'), to: dayNumber('2026-02-01'), kinds: new Set(['meets']), nodeKinds: new Set(['leader']), statuses: new Set(['held']),
-      hideUndated: true, minWeight: 2.5, top: 10, metric: 'weight', node: 'x', depth: 2, q: null,
+      hideUndated: true, minWeight: 2.5, top: 10, maxEdges: SUBGRAPH_LIMITS.defaultEdges, metric: 'weight', node: 'x', depth: 2, q: null,
     });
     expect(query('')).toMatchObject({ from: null, to: null, kinds: null, top: SUBGRAPH_LIMITS.defaultTop, metric: 'degree', depth: 1 });
     // an empty list keeps none
@@ -207,6 +178,7 @@ describe('parseSubgraphQuery', () => {
     expect(problem('top=1000000000')).toBe(`"top" must be from 1 to ${SUBGRAPH_LIMITS.maxNodes} (the most the viewer can draw smoothly), got 1000000000`);
     expect(problem(`top=${'9'.repeat(400)}`)).toMatch(/got 999999999999…$/);
     expect(problem('top=0')).toMatch(/^"top" must be from 1/);
+    expect(problem('maxEdges=100001')).toMatch(/^"maxEdges" must be from 0 to 100000/);
     expect(problem('top=-5')).toMatch(/^"top" must be a whole number/);
     expect(problem('top=1e3')).toMatch(/^"top" must be a whole number/);
     expect(problem('minWeight=-1')).toMatch(/^"minWeight" must be a number/);

@@ -19,8 +19,13 @@ import { SUBGRAPH_LIMITS, type QueryVocabulary, type SubgraphQuery, QueryError }
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
 
-/** Evidence sentences sent per edge: enough for the panel to quote, not the hundreds a common relation gathers. */
-export const EVIDENCE_SENT = 3;
+/**
+ * Evidence sentences sent per edge: enough for the panel to quote, not the hundreds a common relation
+ * gathers (with all of them an edge weighed ~1 KB in the answer, and 100,000 edges 100 MB).
+ */
+export const EVIDENCE_SENT = 1;
+/** What the viewer reads of an article (viewer/src/state.ts evidenceOf): the rest stays on the server. */
+const ARTICLE_FIELDS = ['id', 'date', 'source', 'title', 'url'] as const;
 
 /** Day number standing for "no date" in the typed arrays. */
 const UNDATED = -0x80000000;
@@ -70,7 +75,7 @@ export interface GraphMeta {
   minDate: string | null;
   maxDate: string | null;
   undatedEdges: number;
-  limits: { maxNodes: number; maxEdges: number; defaultTop: number };
+  limits: { maxNodes: number; maxEdges: number; defaultTop: number; defaultEdges: number };
 }
 
 /** Lower case without diacritics (as the viewer's search folds names). */
@@ -191,7 +196,7 @@ export function indexGraph(graph: AnyGraph): SubgraphIndex {
     minDate: Number.isFinite(minDay) ? isoOf(minDay) : null,
     maxDate: Number.isFinite(maxDay) ? isoOf(maxDay) : null,
     undatedEdges,
-    limits: { maxNodes: SUBGRAPH_LIMITS.maxNodes, maxEdges: SUBGRAPH_LIMITS.maxEdges, defaultTop: SUBGRAPH_LIMITS.defaultTop },
+    limits: { ...SUBGRAPH_LIMITS },
   };
   return {
     graph, nodeKeys, nodeIds, nodeKind, nodeStart, nodeEnd, nodeDated, nodeNames,
@@ -356,7 +361,7 @@ function sentEdgeAttributes(a: Attributes, articles: Set<string>): Attributes {
  * neighbourhood of a focus node (which is always included, even if the filters would hide it); then
  * the relations among them that pass, the heaviest first when more than maxEdges do.
  */
-export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery, limits: { maxEdges: number } = SUBGRAPH_LIMITS): Subgraph {
+export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery): Subgraph {
   const n = index.nodeKeys.length;
   const focus = focusOf(index, q);
   const pass = passingEdges(index, q);
@@ -423,8 +428,8 @@ export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery, limits: { 
       if (pass[e] && index.edgeSource[e] === v && isChosen[index.edgeTarget[e]!]) edges.push(e);
     }
   }
-  const edgesCapped = edges.length > limits.maxEdges;
-  if (edgesCapped) edges = edges.sort((a, b) => index.edgeWeight[b]! - index.edgeWeight[a]! || a - b).slice(0, limits.maxEdges);
+  const edgesCapped = edges.length > q.maxEdges;
+  if (edgesCapped) edges = edges.sort((a, b) => index.edgeWeight[b]! - index.edgeWeight[a]! || a - b).slice(0, q.maxEdges);
   edges.sort((a, b) => a - b);
 
   const { graph } = index;
@@ -447,12 +452,20 @@ export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery, limits: { 
       hidden: '',
     },
   };
-  // Only the articles the sent evidence cites: the whole table is ~35 MB on a 100,000-article graph.
+  // Only the articles the sent evidence cites, and only what the panel shows of them: the whole table
+  // is ~35 MB on a 100,000-article graph, and a default view cited 20,000 articles (half its bytes).
   const allArticles: unknown = graph.getAttribute('articles');
   if (typeof allArticles === 'object' && allArticles !== null) {
     const table = allArticles as Record<string, unknown>;
     const some: Record<string, unknown> = {};
-    for (const id of articles) if (Object.prototype.hasOwnProperty.call(table, id)) some[id] = table[id];
+    for (const id of articles) {
+      if (!Object.prototype.hasOwnProperty.call(table, id)) continue;
+      const article = table[id];
+      if (typeof article !== 'object' || article === null) continue;
+      const kept: Record<string, unknown> = {};
+      for (const f of ARTICLE_FIELDS) if (f in article) kept[f] = (article as Record<string, unknown>)[f];
+      some[id] = kept;
+    }
     out.attributes = { ...graph.getAttributes(), articles: some };
   } else out.attributes = { ...graph.getAttributes() };
   out.subgraph.hidden = hiddenNote(out.subgraph, q.metric, edgesCapped);
