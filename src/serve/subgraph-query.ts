@@ -14,10 +14,11 @@ export const SUBGRAPH_LIMITS = {
    * The default view (no `top`, no `maxEdges`): a first frame well under 3 s on a CPU-rendered canvas.
    * Leaders and countries are joined by many parallel relations (one per date and kind: France has
    * 33,000 relations with 116 neighbours in a 100,000-article graph), so the top 3,000 nodes alone
-   * bring 100,000 edges: the edge default is what keeps the answer small (~10 MB).
+   * bring 100,000 edges: the edge default is what keeps the answer small (~5 MB) and a neighbourhood
+   * or search drawn within a second (bench/serve.ts; 20,000 took 1.5–3.4 s on a loaded 2-core machine).
    */
   defaultTop: 3_000,
-  defaultEdges: 20_000,
+  defaultEdges: 10_000,
   /** Longest search text. */
   maxQueryLength: 200,
 } as const;

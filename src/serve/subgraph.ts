@@ -340,6 +340,10 @@ function focusOf(index: SubgraphIndex, q: SubgraphQuery): number | null {
 /** Edge attributes as sent: the evidence cut to EVIDENCE_SENT sentences, with the full counts. */
 function sentEdgeAttributes(a: Attributes, articles: Set<string>): Attributes {
   const out: Attributes = { ...a };
+  // The viewer draws a relation's colour and width from its kind and weight (src/graph/appearance.ts):
+  // the stored ones are for Gephi and would be a tenth of the bytes.
+  delete out.color;
+  delete out.size;
   for (const name of ['evidence', 'evidence_articles', 'source'] as const) {
     const list: unknown = a[name];
     if (!Array.isArray(list)) continue;
