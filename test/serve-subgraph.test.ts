@@ -115,6 +115,8 @@ describe('querySubgraph', () => {
     expect(keys(`node=${encodeURIComponent(M)}&nodeKinds=leader`)).toEqual([M, A, B]);
     const r = querySubgraph(index, query(`node=${C}&depth=2&top=2`));
     expect(r.nodes.map((n) => n.key)).toEqual([C, A]);
+    // one hop before two, whatever the degree: M (degree 3, two hops) comes after D (degree 2, one hop)
+    expect(keys(`node=${C}&depth=2&top=3`)).toEqual([C, A, D]);
     expect(r.subgraph).toMatchObject({ focus: C, matching: { nodes: 6 }, sent: { nodes: 2 } });
   });
 

@@ -388,6 +388,8 @@ export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery): Subgraph 
 
   // Candidates: every visible node, or the focus's neighbourhood (breadth-first over passing relations).
   let candidates: number[];
+  /** Hops from the focus (all 0 without one). */
+  const hops = new Uint8Array(n);
   if (focus === null) {
     candidates = [];
     for (let i = 0; i < n; i++) if (visible[i]) candidates.push(i);
@@ -405,6 +407,7 @@ export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery): Subgraph 
           const other = index.edgeSource[e] === v ? index.edgeTarget[e]! : index.edgeSource[e]!;
           if (seen[other]) continue;
           seen[other] = 1;
+          hops[other] = hop + 1;
           candidates.push(other);
           next.push(other);
         }
@@ -417,9 +420,10 @@ export function querySubgraph(index: SubgraphIndex, q: SubgraphQuery): Subgraph 
   let matchingEdges = 0;
   for (let e = 0; e < pass.length; e++) if (pass[e] && inCandidates[index.edgeSource[e]!] && inCandidates[index.edgeTarget[e]!]) matchingEdges++;
 
-  // The top nodes; the focus first whatever its rank.
+  // The top nodes; the focus first whatever its rank, then by hops from it (so a node two hops away
+  // never comes without the neighbour that links it), then by the metric.
   const keys = index.nodeKeys;
-  const ranked = candidates.filter((c) => c !== focus).sort((a, b) => degree[b]! - degree[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const ranked = candidates.filter((c) => c !== focus).sort((a, b) => hops[a]! - hops[b]! || degree[b]! - degree[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   const chosen = focus === null ? ranked.slice(0, q.top) : [focus, ...ranked.slice(0, q.top - 1)];
   const isChosen = new Uint8Array(n);
   for (const c of chosen) isChosen[c] = 1;
