@@ -28,7 +28,7 @@ export interface ServeBenchResult {
   readyRssMB: number;
   peakRssMB: number;
   firstFrameMs?: number;
-  defaultView?: { nodes: number; edges: number };
+  defaultView?: { nodes: number; edges: number; note: string };
   searchMs?: number;
   neighbourhoodMs?: number;
   serverSearchMs: number;
@@ -105,7 +105,7 @@ export async function benchServe(graphFile: string): Promise<ServeBenchResult> {
         await page.goto(server.url);
         await page.waitForFunction(() => (window as unknown as { __newsgraph?: NewsgraphHook }).__newsgraph?.firstFrameAt != null, null, { timeout: 120_000 });
         result.firstFrameMs = Math.round(await hook((h) => h.firstFrameAt!));
-        result.defaultView = { nodes: (await hook((h) => h.visibleNodes().length)), edges: await hook((h) => h.visibleEdges().length) };
+        result.defaultView = { nodes: await hook((h) => h.visibleNodes().length), edges: await hook((h) => h.visibleEdges().length), note: await hook((h) => h.remote()!.note) };
         // From the action to the new part's first frame, in the page's clock.
         const drawnAfter = async (act: () => Promise<void>): Promise<number> => {
           const before = await hook((h) => h.remote()!.answers);

@@ -67,6 +67,9 @@ describe('remoteNote', () => {
   it('says how much of the whole graph is shown, and how to see what the caps left out', () => {
     expect(remoteNote(answer('top=3'))).toBe('showing 3 of 7 nodes and 2 of 7 relations of the whole graph; 4 nodes and 5 relations the filters select are not shown: ' +
       'narrow the time window, raise the minimum weight or search a name to see others');
+    // only what is left out is named
+    expect(remoteNote(answer('maxEdges=6'))).toBe('showing 7 of 7 nodes and 6 of 7 relations of the whole graph; 1 relation the filters select is not shown: ' +
+      'narrow the time window, raise the minimum weight or search a name to see others');
     expect(remoteNote(answer(''))).toBe('showing 7 of 7 nodes and 7 of 7 relations of the whole graph; everything the filters select is shown');
     expect(remoteNote(answer(`node=${encodeURIComponent(A)}`))).toMatch(/\(a neighbourhood\); everything the filters select is shown$/);
   });

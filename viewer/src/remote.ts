@@ -150,6 +150,9 @@ export function remoteNote(info: SubgraphInfo): string {
   if (info.sent.nodes >= info.matching.nodes && info.sent.edges >= info.matching.edges) {
     return `${head}${info.focus === null ? '' : ' (a neighbourhood)'}; everything the filters select is shown`;
   }
-  const left = `${n(info.matching.nodes - info.sent.nodes)} nodes and ${n(info.matching.edges - info.sent.edges)} relations the filters select are not shown`;
+  const nodes = info.matching.nodes - info.sent.nodes;
+  const edges = info.matching.edges - info.sent.edges;
+  const some = (x: number, what: string): string => (x > 0 ? `${n(x)} ${what}${x === 1 ? '' : 's'}` : '');
+  const left = `${[some(nodes, 'node'), some(edges, 'relation')].filter(Boolean).join(' and ')} the filters select ${nodes + edges === 1 ? 'is' : 'are'} not shown`;
   return `${head}; ${left}: narrow the time window, raise the minimum weight or search a name to see others`;
 }
