@@ -568,6 +568,9 @@ async function fetchPart(searchFor: RemoteFocus = null): Promise<void> {
     if (seq !== r.seq || (err as Error).name === 'AbortError') return;
     remoteNoteEl.textContent = r.info ? remoteNote(r.info) : '';
     setError((err as Error).message);
+    // The change that asked was not drawn on the part on screen (see the store listener): draw it now.
+    r.shown = wantedPart();
+    derive('all');
     hook.ready = true;
   } finally {
     if (r.pending === ctrl) r.pending = null;
