@@ -562,8 +562,8 @@ async function fetchPart(searchFor: RemoteFocus = null): Promise<void> {
     r.shown = wantedPart();
     r.timings = { answerMs: t1 - t0, installMs: performance.now() - t1 };
     remoteNoteEl.textContent = info ? remoteNote(info) : '';
+    // No zoom onto the node found, as a local search does: the part is its neighbourhood, framed whole.
     setError(null);
-    if (searchFor && info?.focus) current?.renderer.focusCamera(info.focus);
   } catch (err) {
     if (seq !== r.seq || (err as Error).name === 'AbortError') return;
     remoteNoteEl.textContent = r.info ? remoteNote(r.info) : '';
