@@ -19,7 +19,8 @@
 //    generator version; the 10k build again on one thread, and both again from the sources (tsx);
 //  - GEXF export of the 10k graph against JSON.stringify(graph.export()) of the same graph, and
 //    jsonChunks (graph.json) too;
-//  - the viewer (bench/viewer.ts).
+//  - the viewer (bench/viewer.ts);
+//  - kg serve on the largest cached build, answered in parts (bench/serve.ts).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,7 @@ import { fromJson, jsonChunks } from '../src/export/json.js';
 import { gexfChunks } from '../src/export/gexf.js';
 import { writeChunksAtomic } from '../src/export/atomic.js';
 import { benchViewer } from './viewer.js';
+import { benchServeSection } from './serve.js';
 
 const root = resolve(import.meta.dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -268,6 +270,8 @@ if (!quick) {
     row('viewer', 'failed', (err as Error).message.split('\n')[0]!);
   }
 }
+// Big graphs: kg serve on the largest cached build, answered in parts (bench/serve.ts).
+if (!quick) await benchServeSection(row, results);
 
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));

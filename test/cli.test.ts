@@ -74,6 +74,8 @@ describe('kg extract', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/Usage: kg/);
     }
+    // the subgraph mode and its choices are documented
+    expect(kg(['serve', '--help']).stdout).toMatch(/--subgraph <mode>[\s\S]*choices: "auto", "always", "never"/);
   });
 });
 

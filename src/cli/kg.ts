@@ -10,7 +10,8 @@
 //   kg generate --count N --seed S --out FILE.jsonl   a synthetic corpus (benchmarks)
 //   kg cluster build --scheduler tcp://HOST:PORT CORPUS.jsonl... --out DIR
 //                                                     the same build, extracted and merged on a Dask cluster
-//   kg serve --graph FILE [--port N]                   the viewer on 127.0.0.1
+//   kg serve --graph FILE [--port N] [--subgraph auto|always|never]
+//                                                     the viewer on 127.0.0.1 (large graphs answered in parts)
 //   kg start                                           build seeds/ into out/ and serve it (npm start)
 // User errors print one line on stderr and exit 1; nothing half-written is ever left behind.
 // Exit codes of build and merge: 0 everything was built; 2 the graph was written but some inputs (files,
@@ -262,9 +263,11 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function serve(graphFile: string, portNumber: number | undefined): Promise<void> {
+type SubgraphModeOpt = 'auto' | 'always' | 'never';
+
+async function serve(graphFile: string, portNumber: number | undefined, subgraph: SubgraphModeOpt = 'auto'): Promise<void> {
   const { startServer } = await import('../serve/server.js');
-  const server = await startServer({ graphFile: resolve(graphFile), port: portNumber });
+  const server = await startServer({ graphFile: resolve(graphFile), port: portNumber, subgraph, log: (line) => process.stderr.write(`kg: ${line}\n`) });
   process.stdout.write(`newsgraph viewer: ${server.url}\n`);
   process.stderr.write('kg: serving on 127.0.0.1 — press Ctrl+C to stop\n');
   const stop = () => { void server.close().then(() => process.exit(0)); };
@@ -358,12 +361,17 @@ export function program(): Command {
 
   cmd.addCommand(clusterCommand());
 
+  // The literal thresholds of src/serve/server.ts SUBGRAPH_AUTO (not imported here: the server is loaded lazily).
+  const subgraphOpt = new Option('--subgraph <mode>', 'answer the viewer with parts of the graph (time window, kinds, top N, neighbourhood, search) ' +
+    'instead of sending it whole: auto = for a graph.json over 32 MB with more than 20,000 nodes or 100,000 edges, loaded once at start; ' +
+    'always = for any graph.json (testing); never = always send the whole file').choices(['auto', 'always', 'never']).default('auto');
   cmd.command('serve')
     .description('serve the viewer for a graph.json or GEXF file on 127.0.0.1')
     .requiredOption('--graph <file>', 'graph.json or .gexf file')
     .option('--port <n>', 'port (default 4173; 0 picks a free one)', port, 4173)
-    .action(async (opts: { graph: string; port: number }) => {
-      await serve(opts.graph, opts.port);
+    .addOption(subgraphOpt)
+    .action(async (opts: { graph: string; port: number; subgraph: SubgraphModeOpt }) => {
+      await serve(opts.graph, opts.port, opts.subgraph);
     });
 
   cmd.command('start')

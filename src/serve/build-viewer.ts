@@ -27,6 +27,7 @@ function sources(): string[] {
     join(VIEWER_DIR, 'vite.config.ts'),
     join(REPO, 'src', 'graph', 'appearance.ts'),
     join(REPO, 'src', 'graph', 'model.ts'),
+    join(REPO, 'src', 'graph', 'dates.ts'),
     join(REPO, 'src', 'export'),
     join(REPO, 'data', 'palette.json'),
   ];

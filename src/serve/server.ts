@@ -1,13 +1,31 @@
 // The local viewer server: the built viewer as static files, the graph at /graph.json (or
 // /graph.gexf), and where the graph is at /config.json. Loopback only, read-only (GET and HEAD),
 // with a Content-Security-Policy that forbids inline scripts, so article text can never run.
+//
+// A graph too large for the browser (above SUBGRAPH_AUTO: a 100,000-article build has ~10 times the
+// nodes and edges a browser draws smoothly) is loaded once at start and answered in parts: the subgraph
+// protocol, /api/meta, /api/subgraph and /api/search (src/serve/subgraph.ts, README "Big graphs").
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import sirv from 'sirv';
 import { UserError } from '../errors.js';
 import { ensureViewerBuilt } from './build-viewer.js';
+import { loadGraphJson } from './load-graph.js';
+import { indexGraph, querySubgraph, searchIndex, type SubgraphIndex } from './subgraph.js';
+import { parseSubgraphQuery, QueryError } from './subgraph-query.js';
+
+/** When the server answers subgraph requests instead of sending the whole graph. */
+export type SubgraphMode = 'auto' | 'always' | 'never';
+export const SUBGRAPH_MODES: readonly SubgraphMode[] = ['auto', 'always', 'never'];
+
+/**
+ * `auto`: a graph.json larger than `minBytes` is loaded, and answered in parts when it has more than
+ * `nodes` nodes or `edges` edges (what bench/viewer.ts shows a browser drawing smoothly); smaller
+ * files are sent whole without being read (a graph of that many elements is far larger than this).
+ */
+export const SUBGRAPH_AUTO = { minBytes: 32_000_000, nodes: 20_000, edges: 100_000 } as const;
 
 export interface ServeOptions {
   /** The graph to show: graphology JSON (graph.export()) or GEXF, chosen by extension. */
@@ -18,10 +36,16 @@ export interface ServeOptions {
   host?: '127.0.0.1';
   /** Folder of the built viewer. Default: viewer/dist, built first when missing or stale. */
   root?: string;
+  /** Default 'auto' (see SUBGRAPH_AUTO); 'always' answers subgraphs even for a small graph (tests). */
+  subgraph?: SubgraphMode;
+  /** Progress lines (loading a large graph), e.g. to stderr. */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
   url: string;
+  /** 'subgraph': the graph was loaded and is answered in parts; 'whole': graph.json is sent as is. */
+  mode: 'whole' | 'subgraph';
   close(): Promise<void>;
 }
 
@@ -91,6 +115,65 @@ async function sendGraph(req: IncomingMessage, res: ServerResponse, file: string
   handle.createReadStream({ start: 0, end: size - 1 }).on('error', () => res.destroy()).pipe(res);
 }
 
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Loads and indexes the graph when `mode` asks for subgraphs; null to send the whole file. The graph
+ * is the file as it was at start: a later `kg build` over it is seen after a restart.
+ */
+async function subgraphIndex(graphFile: string, isGexf: boolean, mode: SubgraphMode, log: (line: string) => void): Promise<SubgraphIndex | null> {
+  if (mode === 'never') return null;
+  if (isGexf) {
+    if (mode === 'always') throw new UserError('subgraphs are served from a graph.json only, not from GEXF');
+    return null;
+  }
+  if (mode === 'auto' && statSync(graphFile).size <= SUBGRAPH_AUTO.minBytes) return null;
+  const t = performance.now();
+  log(`loading ${graphFile}…`);
+  const graph = await loadGraphJson(graphFile);
+  const seconds = ((performance.now() - t) / 1000).toFixed(1);
+  if (mode === 'auto' && graph.order <= SUBGRAPH_AUTO.nodes && graph.size <= SUBGRAPH_AUTO.edges) {
+    log(`${graph.order} nodes, ${graph.size} edges (${seconds} s): small enough to send whole`);
+    return null;
+  }
+  const index = indexGraph(graph);
+  log(`${graph.order} nodes, ${graph.size} edges, loaded and indexed in ${((performance.now() - t) / 1000).toFixed(1)} s: the viewer asks for parts of it`);
+  return index;
+}
+
+/** The subgraph protocol's endpoints; false when `pathname` is not one of them. */
+function answerApi(res: ServerResponse, pathname: string, search: string, index: SubgraphIndex | null): boolean {
+  if (!pathname.startsWith('/api/')) return false;
+  if (!index) {
+    sendJson(res, 404, { error: 'this server sends the whole graph (graph.json); start it with --subgraph always to ask for parts' });
+    return true;
+  }
+  const params = new URLSearchParams(search);
+  try {
+    if (pathname === '/api/meta') sendJson(res, 200, index.meta);
+    else if (pathname === '/api/subgraph') sendJson(res, 200, querySubgraph(index, parseSubgraphQuery(params, index.vocabulary)));
+    else if (pathname === '/api/search') {
+      const q = params.get('q') ?? '';
+      const limit = Number(params.get('limit') ?? 12);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new QueryError('"limit" must be a whole number from 1 to 100');
+      if (q.length > 200) throw new QueryError('"q" is longer than 200 characters');
+      sendJson(res, 200, searchIndex(index, q, limit));
+    } else sendJson(res, 404, { error: `no such endpoint ${pathname.slice(0, 80)}; there are /api/meta, /api/subgraph and /api/search` });
+  } catch (err) {
+    if (err instanceof QueryError) sendJson(res, err.status, { error: err.message });
+    else {
+      // A bug, not a bad request: say so, and keep serving.
+      process.stderr.write(`kg serve: internal error on ${pathname}${search}: ${(err as Error).stack ?? String(err)}\n`);
+      sendJson(res, 500, { error: `internal error: ${(err as Error).message}` });
+    }
+  }
+  return true;
+}
+
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new UserError(`refusing to listen on ${String(host)}: the viewer server binds 127.0.0.1 only`);
@@ -101,7 +184,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const isGexf = ['.gexf', '.xml'].includes(extname(graphFile).toLowerCase());
   const graphPath = isGexf ? '/graph.gexf' : '/graph.json';
   const graphType = isGexf ? 'application/xml; charset=utf-8' : 'application/json; charset=utf-8';
-  const config = JSON.stringify({ graph: graphPath.slice(1) });
+  const index = await subgraphIndex(graphFile, isGexf, opts.subgraph ?? 'auto', opts.log ?? (() => undefined));
+  // `subgraph`: the viewer asks api/meta and api/subgraph instead of loading graph.json whole.
+  const config = JSON.stringify(index ? { graph: graphPath.slice(1), subgraph: 'api/' } : { graph: graphPath.slice(1) });
 
   const root = opts.root ?? (await ensureViewerBuilt());
   const statics = sirv(root, {
@@ -126,6 +211,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
       send(res, 404, 'not found\n');
       return;
     }
+    const query = raw.slice(pathname.length).split('#', 1)[0] ?? '';
+    if (answerApi(res, pathname, query, index)) return;
     if (pathname === graphPath) {
       void sendGraph(req, res, graphFile, graphType);
       return;
@@ -158,6 +245,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://${host}:${actualPort}/`,
+    mode: index ? 'subgraph' : 'whole',
     close: () =>
       new Promise<void>((resolveClose, reject) => {
         server.close((err) => (err ? reject(err) : resolveClose()));

@@ -129,6 +129,24 @@ export function edgeLabel(attrs: Record<string, unknown>): string {
 }
 
 /**
+ * The lines of the tooltip on a hovered relation: what it is (kind, the two ends, with an arrow when
+ * directed), when, its status, and how much it is attested (weight; sentences when the server sent
+ * only some of them). Plain strings: the caller puts them in the page as text, never as markup.
+ */
+export function edgeTooltip(attrs: Record<string, unknown>, source: string, target: string, directed: boolean): string[] {
+  const lines = [`${String(attrs.kind ?? 'relation')}: ${source} ${directed ? '→' : '–'} ${target}`];
+  const date = typeof attrs.date === 'string' && attrs.date !== '' ? attrs.date : 'undated';
+  const status = typeof attrs.status === 'string' && attrs.status !== '' ? attrs.status : 'no status';
+  lines.push(`${date} · ${status}`);
+  const weight = typeof attrs.weight === 'number' ? attrs.weight : null;
+  const evidence = Array.isArray(attrs.evidence) ? attrs.evidence.length : 0;
+  const sentences = typeof attrs.evidence_count === 'number' ? attrs.evidence_count : evidence;
+  const facts = [weight !== null ? `weight ${weight}` : '', sentences > 0 ? `${sentences} sentence${sentences === 1 ? '' : 's'}` : ''].filter(Boolean);
+  if (facts.length) lines.push(facts.join(' · '));
+  return lines;
+}
+
+/**
  * Positions for the given nodes that have no relation among the given edges: rows just under the
  * bounding box of the connected ones. ForceAtlas2 pushes such nodes far out (nothing pulls them
  * back) and sigma fits the camera to every node, so a few of them squeezed the graph into a corner.

@@ -1,6 +1,8 @@
 // The test and benchmark hook the viewer puts on `window.__newsgraph`: its type, shared by the viewer
 // (main.ts) and the browser tests that read it, so the two cannot drift apart.
 
+import type { SubgraphInfo } from './remote.js';
+
 /** Test and benchmark hook: a read-only view of the state. */
 export interface NewsgraphHook {
   ready: boolean;
@@ -42,4 +44,13 @@ export interface NewsgraphHook {
   timeRefresh(): number;
   /** Nodes drawn while the layout runs, null when it does not (benchmark diagnostics). */
   layoutNodeBudget(): number | null;
+  /** The relation under the mouse (sigma's enterEdge), null when none. */
+  hoveredEdge(): string | null;
+  /** The text of the relation tooltip, null when hidden. */
+  edgeTip(): string | null;
+  /**
+   * A large graph answered in parts by the server: requests sent and answered, whether one is on its
+   * way, what the part on screen says of itself, and the notice shown. Null when the graph was loaded whole.
+   */
+  remote(): { requests: number; answers: number; pending: boolean; info: SubgraphInfo | null; note: string; timings: { answerMs: number; installMs: number } } | null;
 }

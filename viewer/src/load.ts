@@ -40,6 +40,11 @@ export function parseJsonGraph(text: string): AnyGraph {
   } catch (err) {
     throw new NotAGraphError(`not a graph: the file is not valid JSON (${(err as Error).message})`);
   }
+  return graphFromData(data);
+}
+
+/** A graph from parsed JSON in graph.export()'s shape (a file, or a part of a large graph from the server). */
+export function graphFromData(data: unknown): AnyGraph {
   const d = data as SerializedLike;
   if (typeof data !== 'object' || data === null || !Array.isArray(d.nodes)) {
     throw new NotAGraphError('not a graph: the JSON has no "nodes" list (expected graphology\'s graph.export())');

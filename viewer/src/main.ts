@@ -18,7 +18,7 @@ import {
   type ViewState,
   type Visibility,
 } from './state.js';
-import { ensurePositions, parseGraphText, type GexfParser } from './load.js';
+import { ensurePositions, graphFromData, parseGraphText, type GexfParser } from './load.js';
 import { GraphRenderer, colorOfKind } from './render.js';
 import { renderPanel } from './render-panel.js';
 import { renderChecklist, renderLegend, renderSuggestions, setupTimeline, showError, updateTimelineLabels, type TimelineHandles } from './render-controls.js';
@@ -28,7 +28,20 @@ import { toGexfString } from './gexf.js';
 import type { NewsgraphHook } from './hook.js';
 import { createViewStore, type StateKey } from './store.js';
 import { applyFocus } from './focus.js';
-import { appearance, drawnExtent, FOLD_MEETINGS_ABOVE, isolatePositions, nodeSizes, type Appearance } from './display.js';
+import { appearance, drawnExtent, edgeTooltip, FOLD_MEETINGS_ABOVE, isolatePositions, nodeSizes, type Appearance } from './display.js';
+import { UNDIRECTED_KINDS } from '../../src/graph/model.js';
+import {
+  defaultRemoteView,
+  parseMeta,
+  parseSubgraphInfo,
+  remoteNote,
+  subgraphParams,
+  summaryOfMeta,
+  type RemoteFocus,
+  type RemoteMeta,
+  type RemoteView,
+  type SubgraphInfo,
+} from './remote.js';
 import type { Metrics } from './analysis.js';
 import { startMetrics, type MetricsJob } from './metrics.js';
 import { readState, writeState } from './url-state.js';
@@ -134,6 +147,9 @@ const hook: NewsgraphHook = {
     return current.renderer.sigma.graphToViewport({ x: Number(a.x), y: Number(a.y) });
   },
   layoutNodeBudget: () => current?.renderer.layoutNodeBudget ?? null,
+  hoveredEdge: () => hoveredEdge,
+  edgeTip: () => (edgeTip.hidden ? null : edgeTip.innerText),
+  remote: () => (remote ? { requests: remote.requests, answers: remote.answers, pending: remote.pending !== null, info: remote.info, note: remoteNoteEl.textContent ?? '', timings: remote.timings } : null),
   timeRefresh: () => {
     const t0 = performance.now();
     current?.renderer.sigma.refresh();
@@ -160,6 +176,33 @@ function setError(message: string | null): void {
 
 const focusNote = $('focus-note');
 const metricsNote = $('metrics-note');
+
+// --- large graphs: parts asked of the server (remote.ts, src/serve/subgraph.ts) ----------------
+
+interface Remote {
+  /** Where the protocol's endpoints are ('api/'). */
+  base: string;
+  meta: RemoteMeta;
+  /** The whole graph's kinds, statuses and dates: what the filters offer. */
+  summary: GraphSummary;
+  view: RemoteView;
+  /** The query string of the part on screen (subgraphParams of the state it was installed with). */
+  shown: string | null;
+  /** Number of the latest request: an answer to an older one is dropped. */
+  seq: number;
+  requests: number;
+  answers: number;
+  pending: AbortController | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  info: SubgraphInfo | null;
+  /** The latest answer's milliseconds: until its JSON was read, and until installed (benchmark diagnostics). */
+  timings: { answerMs: number; installMs: number };
+}
+/** Null when the graph was loaded whole (a small graph, a file opened from disk). */
+let remote: Remote | null = null;
+const remoteNoteEl = $('remote-note');
+const edgeTip = $('edge-tip');
+let hoveredEdge: string | null = null;
 
 function syncLayoutButton(): void {
   const running = current?.layout.running ?? false;
@@ -262,7 +305,12 @@ function setTable(patch: Partial<ViewState['table']>): void {
   store.update({ table: { ...store.get().table, ...patch } });
 }
 
-store.on((changed) => derive(changed));
+store.on((changed) => {
+  // A new neighbourhood of a large graph is asked at once, and not drawn first from the part on
+  // screen: that drawing held the main thread for about a second, and the answer waited behind it.
+  if (scheduleRemote(changed.has('filters') ? 150 : 0) === 'asked') return;
+  derive(changed);
+});
 
 function syncUrl(): void {
   if (!current) return;
@@ -340,7 +388,14 @@ function placeIsolates(graph: AnyGraph): void {
   for (const [key, p] of isolatePositions(graph, all.nodes, all.edges)) graph.mergeNodeAttributes(key, p);
 }
 
-function install(graph: AnyGraph, name: string, params: URLSearchParams | null): void {
+/** A part of a large graph: the whole graph's summary and defaults, and the view state it was asked with. */
+interface PartOptions {
+  summary: GraphSummary;
+  defaults: { foldMeetings: boolean };
+  state: ViewState;
+}
+
+function install(graph: AnyGraph, name: string, params: URLSearchParams | null, part: PartOptions | null = null): void {
   ensurePositions(graph);
   placeIsolates(graph);
   if (current) {
@@ -348,16 +403,18 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
     current.renderer.kill();
     current.metricsJob.cancel();
   }
-  player.stop();
+  // A new part keeps the play going (its window moves on) and what is typed in the search box.
+  if (!part) player.stop();
   current = null;
   derived = null;
-  search.value = '';
-  const summary = summarize(graph);
-  const defaults = { foldMeetings: graph.order > FOLD_MEETINGS_ABOVE };
+  hideEdgeTip();
+  if (!part) search.value = '';
+  const summary = part?.summary ?? summarize(graph);
+  const defaults = part?.defaults ?? { foldMeetings: graph.order > FOLD_MEETINGS_ABOVE };
   // The table stays open (or closed) across graphs; its filter does not.
   const fresh: ViewState = { ...initialState(), filters: { ...initialState().filters, foldMeetings: defaults.foldMeetings }, table: { ...store.get().table, filter: '' } };
   $<HTMLInputElement>('table-filter').value = '';
-  const state = params ? readState(params, fresh) : fresh;
+  const state = part ? { ...part.state } : params ? readState(params, fresh) : fresh;
   if (state.selected !== null && !graph.hasNode(state.selected)) state.selected = null;
   if (state.pathTo !== null && !graph.hasNode(state.pathTo)) state.pathTo = null;
   // Reset without listeners firing on a half-built `current`.
@@ -399,6 +456,8 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
   renderer.sigma.on('leaveNode', () => store.update({ hovered: null }));
   renderer.sigma.on('clickNode', ({ node }) => selectNode(node));
   renderer.sigma.on('clickStage', () => selectNode(null));
+  renderer.sigma.on('enterEdge', ({ edge, event }) => showEdgeTip(edge, event.x, event.y));
+  renderer.sigma.on('leaveEdge', () => hideEdgeTip());
   renderFilters();
   derive('all');
   syncLayoutButton();
@@ -408,10 +467,171 @@ function install(graph: AnyGraph, name: string, params: URLSearchParams | null):
   hook.ready = true;
 }
 
+/** The tooltip of a hovered relation, at the mouse (sigma's coordinates are the graph container's, whose corner is #center's). */
+function showEdgeTip(edge: string, x: number, y: number): void {
+  if (!current?.graph.hasEdge(edge)) return;
+  const { graph } = current;
+  const attrs = graph.getEdgeAttributes(edge);
+  const label = (n: string): string => {
+    const l: unknown = graph.getNodeAttribute(n, 'label');
+    return typeof l === 'string' ? l : n;
+  };
+  const directed = !(UNDIRECTED_KINDS as ReadonlySet<string>).has(String(attrs.kind ?? '')) && !graph.isUndirected(edge);
+  const lines = edgeTooltip(attrs, label(graph.source(edge)), label(graph.target(edge)), directed);
+  // Text nodes only: labels and kinds come from articles and must never be read as markup.
+  edgeTip.replaceChildren(...lines.map((line) => {
+    const div = document.createElement('div');
+    div.textContent = line;
+    return div;
+  }));
+  const box = container.getBoundingClientRect();
+  edgeTip.style.left = `${Math.min(x + 14, Math.max(0, box.width - 260))}px`;
+  edgeTip.style.top = `${Math.min(y + 14, Math.max(0, box.height - 60))}px`;
+  edgeTip.hidden = false;
+  hoveredEdge = edge;
+  current.renderer.update({ hoveredEdge: edge });
+}
+
+function hideEdgeTip(): void {
+  edgeTip.hidden = true;
+  if (hoveredEdge === null) return;
+  hoveredEdge = null;
+  current?.renderer.update({ hoveredEdge: null });
+}
+
+/** The query of the part the state asks for; null when the graph was loaded whole. */
+function wantedPart(): string | null {
+  return remote ? subgraphParams(store.get(), remote.meta, remote.view).toString() : null;
+}
+
+/**
+ * Asks for a new part when the state now asks for another one: at once for a neighbourhood, after a
+ * pause for filters (a time slider being dragged sends one request, not fifty).
+ */
+function scheduleRemote(pause = 150): 'asked' | 'later' | 'none' {
+  const r = remote;
+  if (!r || !current || wantedPart() === r.shown) return 'none';
+  if (r.timer !== null) clearTimeout(r.timer);
+  if (pause === 0) {
+    r.timer = null;
+    void fetchPart();
+    return 'asked';
+  }
+  r.timer = setTimeout(() => {
+    r.timer = null;
+    if (remote === r && wantedPart() !== r.shown) void fetchPart();
+  }, pause);
+  return 'later';
+}
+
+/**
+ * Asks the server for the part of the graph the state (or a search) selects and shows it, keeping the
+ * view state. A newer request cancels an older one; an error (a name that matches nothing) is shown
+ * and the part on screen stays.
+ */
+async function fetchPart(searchFor: RemoteFocus = null): Promise<void> {
+  const r = remote;
+  if (!r) return;
+  const query = subgraphParams(store.get(), r.meta, r.view, searchFor).toString();
+  r.pending?.abort();
+  const ctrl = new AbortController();
+  r.pending = ctrl;
+  const seq = ++r.seq;
+  r.requests++;
+  const t0 = performance.now();
+  remoteNoteEl.textContent = searchFor ? `searching "${searchFor.q}"…` : 'loading the part of the graph asked for…';
+  try {
+    const res = await fetch(`${r.base}subgraph?${query}`, { signal: ctrl.signal });
+    const body: unknown = await res.json();
+    if (seq !== r.seq || remote !== r) return;
+    if (!res.ok) {
+      const message = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'string' ? (body as { error: string }).error : `HTTP ${res.status}`;
+      throw new Error(message);
+    }
+    const t1 = performance.now();
+    const info = parseSubgraphInfo(body);
+    const graph = graphFromData(body);
+    const state = store.get();
+    // A search shows the neighbourhood of the node found, selected.
+    const next: ViewState = searchFor && info?.focus ? { ...state, selected: info.focus, depth: 1, pathTo: null } : state;
+    r.info = info;
+    r.answers++;
+    r.shown = subgraphParams(next, r.meta, r.view).toString();
+    install(graph, hook.name || 'graph', null, { summary: r.summary, defaults: { foldMeetings: r.meta.nodes > FOLD_MEETINGS_ABOVE }, state: next });
+    // A selection not in the new part was dropped by install: the part on screen is what that state asks for.
+    r.shown = wantedPart();
+    r.timings = { answerMs: t1 - t0, installMs: performance.now() - t1 };
+    remoteNoteEl.textContent = info ? remoteNote(info) : '';
+    // No zoom onto the node found, as a local search does: the part is its neighbourhood, framed whole.
+    setError(null);
+  } catch (err) {
+    if (seq !== r.seq || (err as Error).name === 'AbortError') return;
+    remoteNoteEl.textContent = r.info ? remoteNote(r.info) : '';
+    setError((err as Error).message);
+    // The change that asked was not drawn on the part on screen (see the store listener): draw it now.
+    r.shown = wantedPart();
+    derive('all');
+    hook.ready = true;
+  } finally {
+    if (r.pending === ctrl) r.pending = null;
+  }
+}
+
+const remoteTop = $<HTMLInputElement>('remote-top');
+const remoteEdges = $<HTMLInputElement>('remote-edges');
+const remoteMinWeight = $<HTMLInputElement>('remote-min-weight');
+
+/** Starts the large-graph mode: the whole graph's description, then the part the page's URL state asks for. */
+async function startRemote(base: string, params: URLSearchParams): Promise<void> {
+  try {
+    const res = await fetch(`${base}meta`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const meta = parseMeta(await res.json());
+    const defaults = { foldMeetings: meta.nodes > FOLD_MEETINGS_ABOVE };
+    remote = {
+      base, meta, summary: summaryOfMeta(meta), view: defaultRemoteView(meta), shown: null,
+      seq: 0, requests: 0, answers: 0, pending: null, timer: null, info: null, timings: { answerMs: 0, installMs: 0 },
+    };
+    hook.name = 'graph.json';
+    $('remote').hidden = false;
+    remoteTop.max = String(meta.limits.maxNodes);
+    remoteEdges.max = String(meta.limits.maxEdges);
+    remoteTop.value = String(remote.view.top);
+    remoteEdges.value = String(remote.view.maxEdges);
+    store.reset(readState(params, { ...initialState(), filters: { ...initialState().filters, foldMeetings: defaults.foldMeetings } }));
+    await fetchPart();
+  } catch (err) {
+    setError(`could not load the graph from the server: ${(err as Error).message}`);
+    hook.ready = true;
+  }
+}
+
+/** The caps and minimum weight typed in the "Large graph" box, within the server's limits. */
+function onRemoteView(): void {
+  const r = remote;
+  if (!r) return;
+  const whole = (input: HTMLInputElement, min: number, max: number, fallback: number): number => {
+    const v = Number(input.value);
+    if (input.value === '' || !Number.isFinite(v)) return fallback;
+    const clamped = Math.min(max, Math.max(min, Math.round(v)));
+    input.value = String(clamped);
+    return clamped;
+  };
+  const minWeight = Number(remoteMinWeight.value);
+  r.view = {
+    top: whole(remoteTop, 1, r.meta.limits.maxNodes, r.meta.limits.defaultTop),
+    maxEdges: whole(remoteEdges, 0, r.meta.limits.maxEdges, r.meta.limits.defaultEdges),
+    minWeight: Number.isFinite(minWeight) && minWeight > 0 ? minWeight : 0,
+  };
+  scheduleRemote();
+}
+for (const input of [remoteTop, remoteEdges, remoteMinWeight]) input.addEventListener('change', onRemoteView);
+
 /** Parses and shows a graph; on failure shows the error and keeps the previous graph. */
 function loadText(name: string, text: string, params: URLSearchParams | null = null): boolean {
   try {
     const graph = parseGraphText(name, text, parseGexf);
+    leaveRemote();
     install(graph, name, params);
     setError(null);
     return true;
@@ -434,30 +654,67 @@ async function loadUrl(url: string, params: URLSearchParams | null = null): Prom
   }
 }
 
+/** A graph opened from disk is shown whole, as any small graph: the server's parts are left. */
+function leaveRemote(): void {
+  if (!remote) return;
+  remote.pending?.abort();
+  if (remote.timer !== null) clearTimeout(remote.timer);
+  remote = null;
+  $('remote').hidden = true;
+  remoteNoteEl.textContent = '';
+}
+
 async function loadFile(file: File): Promise<void> {
   loadText(file.name, await file.text());
 }
 
-/** `?file=URL` wins; otherwise the server says where its graph is (config.json), default graph.json. */
-async function initialUrl(): Promise<string> {
+/**
+ * `?file=URL` wins; otherwise the server says where its graph is (config.json), default graph.json,
+ * and whether it answers in parts (`subgraph`: where the protocol's endpoints are).
+ */
+async function initialSource(): Promise<{ graph: string; subgraph: string | null }> {
   const param = new URLSearchParams(location.search).get('file');
-  if (param) return param;
+  if (param) return { graph: param, subgraph: null };
   try {
     const res = await fetch('config.json');
     if (res.ok) {
-      const cfg = (await res.json()) as { graph?: unknown };
-      if (typeof cfg.graph === 'string') return cfg.graph;
+      const cfg = (await res.json()) as { graph?: unknown; subgraph?: unknown };
+      if (typeof cfg.graph === 'string') return { graph: cfg.graph, subgraph: typeof cfg.subgraph === 'string' ? cfg.subgraph : null };
     }
   } catch {
     // No config: a plain static host. Fall through to the default.
   }
-  return 'graph.json';
+  return { graph: 'graph.json', subgraph: null };
 }
 
 // --- wiring -------------------------------------------------------------------------------------
 
+let suggestTimer: ReturnType<typeof setTimeout> | null = null;
+/** Suggestions from the whole graph, not only the part on screen. */
+function suggestRemote(r: Remote, text: string): void {
+  if (suggestTimer !== null) clearTimeout(suggestTimer);
+  suggestTimer = setTimeout(() => {
+    if (text.trim() === '') return;
+    void fetch(`${r.base}search?${new URLSearchParams({ q: text.slice(0, 200), limit: '12' })}`)
+      .then((res) => (res.ok ? (res.json() as Promise<unknown>) : []))
+      .then((list) => {
+        if (remote !== r || search.value !== text || !Array.isArray(list)) return;
+        const items = list.filter((s): s is { key: string; label: string; kind: string } => typeof s === 'object' && s !== null && typeof s.key === 'string' && typeof s.label === 'string');
+        renderSuggestions(suggestions, items.map((s) => ({ key: s.key, label: s.label, kind: String(s.kind ?? '') })));
+      })
+      .catch(() => undefined);
+  }, 120);
+}
+
 search.addEventListener('input', () => {
   if (!current || !derived) return;
+  if (remote) {
+    store.update({ query: search.value });
+    // Choosing an offered name searches it at once, as below.
+    if ([...suggestions.options].some((o) => o.value === search.value)) void fetchPart({ q: search.value });
+    else suggestRemote(remote, search.value);
+    return;
+  }
   const visible = derived.base.nodes;
   store.update({ query: search.value });
   renderSuggestions(suggestions, searchNodes(current.graph, search.value, 12, visible));
@@ -471,6 +728,11 @@ search.addEventListener('input', () => {
 $('search-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
   if (!current || !derived) return;
+  // A large graph is searched on the server, over every node, not only those on screen.
+  if (remote) {
+    if (search.value.trim() !== '') void fetchPart({ q: search.value.trim() });
+    return;
+  }
   const key = resolveSearch(current.graph, search.value, derived.base.nodes);
   if (key === null) setError(`no node matches "${search.value}"`);
   else {
@@ -605,4 +867,7 @@ $('export-png').addEventListener('click', () => {
   void current.renderer.toPngBlob().then((blob) => download(blob, 'newsgraph.png'));
 });
 
-void initialUrl().then((url) => loadUrl(url, new URLSearchParams(location.search)));
+void initialSource().then((src) => {
+  const params = new URLSearchParams(location.search);
+  return src.subgraph !== null ? startRemote(src.subgraph, params) : loadUrl(src.graph, params);
+});

@@ -32,6 +32,8 @@ export interface RenderInputs {
   dimAround: string | null;
   /** ForceAtlas2 is running: on large graphs edges are not drawn meanwhile (see LARGE_EDGES). */
   layoutRunning?: boolean;
+  /** The relation under the mouse: drawn darker and labelled. */
+  hoveredEdge?: string | null;
 }
 
 /**
@@ -43,6 +45,20 @@ export const LARGE_EDGES = 10_000;
 
 /** Camera ratio under which every visible relation is labelled (kind and date). */
 const EDGE_LABEL_RATIO = 0.35;
+/**
+ * Above this many visible relations only the hovered one is labelled. Leaders are joined by hundreds
+ * of parallel relations (one per date and kind) in a large build: a neighbourhood of 71 nodes sent by
+ * the server held 20,000 of them, and labelling each on the 2D canvas stalled the page for tens of
+ * seconds after zooming in.
+ */
+export const EDGE_LABELS_UP_TO = 2_000;
+/**
+ * Above this many visible relations parallel ones are drawn straight, on top of each other. The curve
+ * program's fragment shader is what a CPU rasteriser (SwiftShader, no GPU) pays most for: with 20,000
+ * parallel relations of a large build's default view, each frame kept the page busy for seconds and
+ * a search took 20 s to show; drawn straight, under a second (bench/serve.ts).
+ */
+export const CURVES_UP_TO = 2_000;
 
 interface LayoutView {
   /** What sigma draws while the layout runs: the `budget` largest nodes (and their edges, on small graphs). */
@@ -112,7 +128,9 @@ export class GraphRenderer {
         curvedArrow: EdgeCurvedArrowProgram,
       },
       renderEdgeLabels: true,
-      enableEdgeEvents: false,
+      // enterEdge / leaveEdge for the relation tooltip. sigma then also draws edges into a picking
+      // buffer, at half resolution (pickingDownSizingRatio), on each frame.
+      enableEdgeEvents: true,
       // Label grid: one label per cell, bigger nodes win, so labels do not pile up.
       labelDensity: 0.7,
       labelGridCellSize: 90,
@@ -349,12 +367,13 @@ export class GraphRenderer {
       type: directed ? 'arrow' : 'line',
       zIndex: 1,
     };
-    if (typeof index === 'number') {
+    if (typeof index === 'number' && visibility.edges.size <= CURVES_UP_TO) {
       // Parallel edges fan out: one curvature step per index (edge-curve's documented recipe).
       res.type = directed ? 'curvedArrow' : 'curved';
       res.curvature = DEFAULT_EDGE_CURVATURE + (3 * DEFAULT_EDGE_CURVATURE * index) / (typeof maxIndex === 'number' && maxIndex > 0 ? maxIndex : 1);
     }
-    const zoomedIn = this.sigma?.getCamera().ratio < EDGE_LABEL_RATIO;
+    const labels = visibility.edges.size <= EDGE_LABELS_UP_TO;
+    const zoomedIn = labels && this.sigma?.getCamera().ratio < EDGE_LABEL_RATIO;
     if (this.focus) {
       const touches = this.focus.has(this.graph.source(edge)) && this.focus.has(this.graph.target(edge));
       const f = this.inputs.dimAround;
@@ -364,12 +383,21 @@ export class GraphRenderer {
         res.zIndex = 0;
       } else {
         res.color = FOCUS_EDGE;
-        res.label = edgeLabel(data);
-        res.forceLabel = true;
+        if (labels) {
+          res.label = edgeLabel(data);
+          res.forceLabel = true;
+        }
         res.zIndex = 2;
       }
     } else if (zoomedIn) {
       res.label = edgeLabel(data);
+    }
+    if (edge === this.inputs.hoveredEdge) {
+      res.color = FOCUS_EDGE;
+      res.size = (res.size ?? 1) + 1;
+      res.label = edgeLabel(data);
+      res.forceLabel = true;
+      res.zIndex = 3;
     }
     return res;
   }
