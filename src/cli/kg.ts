@@ -368,7 +368,7 @@ export function program(): Command {
   cmd.command('serve')
     .description('serve the viewer for a graph.json or GEXF file on 127.0.0.1')
     .requiredOption('--graph <file>', 'graph.json or .gexf file')
-    .option('--port <n>', 'port (default 4173; 0 picks a free one)', port, 4173)
+    .option('--port <n>', 'port (0 picks a free one)', port, 4173)
     .addOption(subgraphOpt)
     .action(async (opts: { graph: string; port: number; subgraph: SubgraphModeOpt }) => {
       await serve(opts.graph, opts.port, opts.subgraph);
@@ -376,7 +376,7 @@ export function program(): Command {
 
   cmd.command('start')
     .description('build seeds/ into out/ and serve the viewer (what `npm start` runs)')
-    .option('--port <n>', 'port (default 4173; 0 picks a free one)', port, 4173)
+    .option('--port <n>', 'port (0 picks a free one)', port, 4173)
     .action(async (opts: { port: number }) => {
       await build([], { out: 'out', gexfVersion: '1.3', edgeMode: 'directed' });
       await serve('out/graph.json', opts.port);
