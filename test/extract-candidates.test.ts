@@ -61,6 +61,14 @@ describe('candidates', () => {
     expect(negotiates('Il Canada ha firmato un accordo con il Perù per rinviare i dazi.')).toBeGreaterThan(0);
   });
 
+  it('no sanctions imposed by a "with" complement', () => {
+    const { article, ments, rels } = staged('Canada, which struck deals with Peru and Chile to put off the tariffs, placed new duties on Bolivia.');
+    const imposers = new Set(scoreCandidates(article, ments, rels, ACCEPT_ALL).filter((s) => s.candidate.family === 'sanctions').map((s) => s.candidate.a.key));
+    expect(imposers.has('country:CAN')).toBe(true);
+    expect(imposers.has('country:PER')).toBe(false);
+    expect(imposers.has('country:CHL')).toBe(false);
+  });
+
   it('none without a cue, whatever names share the sentence', () => {
     const { article, ments } = staged('Pedro Sánchez and Keir Starmer are both socialists.');
     expect(articleCandidates(article, ments)).toEqual([]);

@@ -2,7 +2,7 @@
 // article reaches the family's threshold and that the rules did not already find, and add them as meeting
 // occurrences (meets) or relations (negotiates_with, sanctions) with the date, status and evidence of the
 // sentence that scored best.
-import type { Article, Sentence } from '../../read/types.js';
+import type { Article, Sentence, Token } from '../../read/types.js';
 import type { Status } from '../../graph/model.js';
 import { loadLexicon, type Lexicon } from '../lexicon.js';
 import type { MentionResult } from '../mentions.js';
@@ -70,7 +70,9 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     // two people of one state are one side of talks or sanctions (a meeting may have both: a delegation)
     !(c.family !== 'meets' && iso(c.a.key) !== undefined && iso(c.a.key) === iso(c.b.key)) &&
     !(c.cross && outsideTalks(c, rels.occurrences, iso)) &&
-    !worksFor(c.a.key, c.b.key, ments) && !(c.family === 'meets' && (speaksFor(c.a.key, ments) || speaksFor(c.b.key, ments))));
+    !worksFor(c.a.key, c.b.key, ments) && !(c.family === 'meets' && (speaksFor(c.a.key, ments) || speaksFor(c.b.key, ments))) &&
+    // an imposer is a subject or a modifier, never a "with" complement ("struck deals with Mexico ... the tariffs")
+    !(c.family === 'sanctions' && withComplement(article.sentences[c.sentence]!.tokens, c.a.mention.i0, lex)));
   // in how many cue sentences of its family each pair appears
   const sentencesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
@@ -101,6 +103,18 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     }, facts);
     return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: false };
   });
+}
+
+/** Is the mention at token i governed by a with-preposition (its article between), or listed after one ("with Mexico and Canada")? */
+function withComplement(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
+  for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
+    const t = tokens[k]!;
+    if (lex.prepositions.with.at(tokens, k) === k + 1) return true;
+    if (t.text === ',' || lex.coordination.has(t.norm) || lex.determiners.has(t.norm)) continue;
+    if (t.kind !== 'word' || !t.upper) return false;
+    words++;
+  }
+  return false;
 }
 
 /** An envoy and the leader who sent them ("X, Trump's envoy") are one side: naming one beside the other is no meeting. */
