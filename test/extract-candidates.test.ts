@@ -69,6 +69,15 @@ describe('candidates', () => {
     expect(imposers.has('country:CHL')).toBe(false);
   });
 
+  it('no negotiation between mediators, or between a mediator and a side', () => {
+    for (const text of ['Sisi praised the mediation of Turkey, Canada and Qatar in the negotiations between Peru and Chile.', 'Al negoziato tra Perù e Cile siedono i mediatori del Qatar e alcuni funzionari egiziani.']) {
+      const { article, ments, rels } = staged(text);
+      const pairs = scoreCandidates(article, ments, rels, ACCEPT_ALL).filter((s) => s.candidate.family === 'negotiates').map((s) => [s.candidate.a.key, s.candidate.b.key].sort().join(' ~ '));
+      expect(pairs.some((p) => p.includes('QAT')), text).toBe(false);
+      expect(pairs, text).toContain('country:CHL ~ country:PER');
+    }
+  });
+
   it('none without a cue, whatever names share the sentence', () => {
     const { article, ments } = staged('Pedro Sánchez and Keir Starmer are both socialists.');
     expect(articleCandidates(article, ments)).toEqual([]);

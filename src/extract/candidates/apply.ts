@@ -5,7 +5,7 @@
 import type { Article, Sentence, Token } from '../../read/types.js';
 import type { Status } from '../../graph/model.js';
 import { loadLexicon, type Lexicon } from '../lexicon.js';
-import type { MentionResult } from '../mentions.js';
+import type { Mention, MentionResult } from '../mentions.js';
 import type { Occurrence, RelationResult } from '../relations.js';
 import { tenseOfWord } from '../relations.js';
 import { scheduledAt } from '../relations/morphology.js';
@@ -72,7 +72,9 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     !(c.cross && outsideTalks(c, rels.occurrences, iso)) &&
     !worksFor(c.a.key, c.b.key, ments) && !(c.family === 'meets' && (speaksFor(c.a.key, ments) || speaksFor(c.b.key, ments))) &&
     // an imposer is a subject or a modifier, never a "with" complement ("struck deals with Mexico ... the tariffs")
-    !(c.family === 'sanctions' && withComplement(article.sentences[c.sentence]!.tokens, c.a.mention.i0, lex)));
+    !(c.family === 'sanctions' && withComplement(article.sentences[c.sentence]!.tokens, c.a.mention.i0, lex)) &&
+    // mediators are at the table for the sides, not a side ("i mediatori del Qatar", "the mediation of Turkey and Qatar")
+    !(c.family === 'negotiates' && !c.cross && (mediator(article.sentences[c.sentence]!.tokens, c.a.mention, lex) || mediator(article.sentences[c.sentence]!.tokens, c.b.mention, lex))));
   // in how many cue sentences of its family each pair appears
   const sentencesOf = new Map<string, Set<number>>();
   for (const c of candidates) {
@@ -103,6 +105,26 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
     }, facts);
     return { candidate: c, key, features, p: probability(model.families[c.family], features), byRules: false };
   });
+}
+
+/** A mediator: a group of mediators, or a name listed after "mediation of", "mediated by", "mediatori del". */
+function mediator(tokens: readonly Token[], m: Mention, lex: Lexicon): boolean {
+  if (m.kind === 'group' && m.role === 'Mediator') return true;
+  for (let k = m.i0 - 1, words = 0; k >= 1 && words < 8; k--) {
+    const t = tokens[k]!;
+    if (lex.cues.mediatorPreps.at(tokens, k) === k + 1 || (lex.determiners.has(t.norm) && lex.cues.mediatorPreps.at(tokens, k - 1) === k)) {
+      const at = lex.determiners.has(t.norm) ? k - 1 : k;
+      for (let j = Math.max(0, at - 3); j < at; j++) {
+        const noun = lex.nounTriggers.match(tokens, j);
+        if (noun && noun.end === at && noun.payload.family === 'mediates') return true;
+      }
+      return lex.verbForms.at(tokens, at - 1)?.family === 'mediates';
+    }
+    if (t.text === ',' || lex.coordination.has(t.norm) || lex.determiners.has(t.norm)) continue;
+    if (t.kind !== 'word' || !t.upper) return false;
+    words++;
+  }
+  return false;
 }
 
 /** Is the mention at token i governed by a with-preposition (its article between), or listed after one ("with Mexico and Canada")? */
