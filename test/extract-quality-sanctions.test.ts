@@ -79,3 +79,16 @@ describe('trade-war wording', () => {
     expect(rel('The Treasury Department sanctioned three Peruvian banks.', 'en')).toEqual(['country:USA -> country:PER held']);
   });
 });
+
+describe('sanctions named without a target, just after sanctions on one', () => {
+  const rel = (text: string, lang: 'it' | 'en') => edges(text, 'sanctions', '2026-03-10', lang).map((e) => `${e.source} -> ${e.target}`).sort();
+  it('take the target just told ("le sanzioni americane", "Washington\'s sanctions")', () => {
+    expect(rel('Il Canada ha prorogato le sanzioni contro il Venezuela. Il Perù aveva chiesto di più. Il Cile potrebbe inasprire le sanzioni cilene.', 'it'))
+      .toEqual(['country:CAN -> country:VEN', 'country:CHL -> country:VEN']);
+    expect(rel("Canada extended its sanctions on Venezuela. Ottawa's sanctions remain in place.", 'en')).toEqual(['country:CAN -> country:VEN']);
+  });
+  it('and none without sanctions told before, or told long before', () => {
+    expect(rel('Chilean sanctions remain in place.', 'en')).toEqual([]);
+    expect(rel('Canada extended its sanctions on Venezuela. Peru held elections. Chile held a vote. Bolivia voted. Argentina voted too. Chilean sanctions remain in place.', 'en')).toEqual(['country:CAN -> country:VEN']);
+  });
+});

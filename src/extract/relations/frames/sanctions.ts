@@ -72,11 +72,18 @@ export function fillSanctions(v: SentenceView, match: TriggerMatch, d: Discourse
         modifiers.length = 0;
       }
     }
+    // "le sanzioni americane", "Washington's sanctions" with no target of their own, just after sanctions on a
+    // target were told: the same target (the story is about it)
+    if (targets.length === 0 && !info.pressure && prepSeen < 0) {
+      const named = modifiers.length > 0 || preNounImposer(v, i0) !== undefined;
+      const last = named ? d.relations.findLast((r) => r.kind === 'sanctions' && v.index - r.sentence <= STORY_SENTENCES && r.sentence < v.index) : undefined;
+      if (last) targets = [last.target];
+    }
     if (targets.length === 0) return;
     if (modifiers.length) imposers = modifiers.flatMap((a) => a.refs).filter((r) => !targets.includes(r));
     // English pre-noun modifier: "EU sanctions on Russia", "Washington's sanctions"
     if (imposers.length === 0 && !info.pressure) {
-      const pre = v.mentions.find((m: Mention) => m.refs.length && (m.i1 === i0 || (m.i1 === i0 - 1 && tokens[i0 - 1]?.norm === "'s")) && !m.modifier);
+      const pre = preNounImposer(v, i0);
       if (pre) imposers = pre.refs;
     }
     // "its sanctions on Syria", "nel suo ultimo pacchetto di sanzioni": the possessor is the clause's subject
@@ -104,6 +111,14 @@ export function fillSanctions(v: SentenceView, match: TriggerMatch, d: Discourse
     const t = targetedBody(v.entities, t0);
     if (source !== t) d.relations.push({ kind: 'sanctions', source, target: t, sentence: v.index, date, status: st, confidence, evidence: v.text });
   }
+}
+
+/** How many sentences back sanctions just told still give their target to sanctions named without one. */
+const STORY_SENTENCES = 3;
+
+/** The name right before the noun, or before its "'s": "EU sanctions", "Washington's sanctions". */
+function preNounImposer(v: SentenceView, i0: number): Mention | undefined {
+  return v.mentions.find((m: Mention) => m.refs.length > 0 && (m.i1 === i0 || (m.i1 === i0 - 1 && v.tokens[i0 - 1]?.norm === "'s")) && !m.modifier);
 }
 
 /** Sanctions are imposed by states and organisations: a leader imposing them stands for the state. */
