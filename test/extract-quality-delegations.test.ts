@@ -50,3 +50,13 @@ describe('negotiators from two states', () => {
     expect(meetings('Sánchez and Carney agreed to meet in Madrid.', '2026-03-10', 'en').map((m) => m.status)).toEqual(['planned']);
   });
 });
+
+describe('"i due paesi", "both countries"', () => {
+  it('are the states of the two people just named', () => {
+    const neg = (text: string, lang: 'it' | 'en') => edges(text, 'negotiates_with', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(neg("Sánchez ha incontrato Carney a Ottawa. I due paesi hanno firmato un accordo sull'energia.", 'it')).toEqual(['country:CAN ~ country:ESP']);
+    expect(neg('Sánchez met Carney in Ottawa. Both countries signed a trade agreement.', 'en')).toEqual(['country:CAN ~ country:ESP']);
+    // two people of one state name no two countries
+    expect(neg('Sánchez met Albares in Madrid. Both countries signed a trade agreement.', 'en')).toEqual([]);
+  });
+});

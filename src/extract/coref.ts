@@ -71,6 +71,16 @@ export function resolveCoreference(result: MentionResult): void {
   });
 }
 
+/** "i due paesi", "both countries": the states of the latest people of two different states, else nothing. */
+function twoStates(entities: ReadonlyMap<string, ArticleEntity>, recent: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = recent.length - 1; k >= 0 && out.length < 2; k--) {
+    const iso = entities.get(recent[k]!)?.countryIso;
+    if (iso && !out.includes(`country:${iso}`)) out.push(`country:${iso}`);
+  }
+  return out.length === 2 ? out : [];
+}
+
 /** "The leaders of France and Germany", "i capi di Stato e di governo di Italia e Francia": heads, state by state. */
 function heads(m: Mention): boolean {
   return m.kind === 'group' && m.role === 'Leader' && !m.members?.length && !m.entity && Boolean(m.iso);
@@ -123,6 +133,7 @@ function refsOf(m: Mention, entities: Map<string, ArticleEntity>, recent: readon
       return m.iso ? [`country:${m.iso}`] : [];
     case 'anaphor': {
       if (m.role === 'pronoun') return recent.slice(-1);
+      if (m.role === 'states') return twoStates(entities, recent);
       const two = recent.slice(-2);
       return two.length === 2 ? two : [];
     }

@@ -93,6 +93,8 @@ interface CueFile {
   attribution: string[];
   members: string[];
   groupAnaphora: string[];
+  /** "i due paesi", "both countries": the states of the two people last named. */
+  stateAnaphora?: string[];
   counterpart: string[];
   possessives: string[];
   demonstratives: string[];
@@ -155,7 +157,7 @@ export interface Lexicon {
   cues: {
     negation: CueSet; cancel: CueSet; denial: CueSet; proposal: CueSet; modal: CueSet; discussion: CueSet;
     future: CueSet; past: CueSet; ongoing: CueSet; clauseBreaks: CueSet; attribution: CueSet; members: CueSet;
-    groupAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet; speech: CueSet; hypothetical: CueSet; presence: CueSet;
+    groupAnaphora: CueSet; stateAnaphora: CueSet; counterpart: CueSet; demonstratives: CueSet; institutions: CueSet; speech: CueSet; hypothetical: CueSet; presence: CueSet;
     scheduled: CueSet; presentCopula: CueSet; attendance: CueSet; leads: CueSet; memberStates: CueSet; remote: CueSet;
     imposition: CueSet; lift: CueSet; call: CueSet; support: CueSet;
     sanctionTargetPreps: CueSet; pressureTargetPreps: CueSet; mediatorPreps: CueSet;
@@ -207,7 +209,7 @@ export interface Lexicon {
 
 /** The keys of CueFile: cues.json may hold these and no other (lang-schema.ts). */
 const CUE_KEYS: readonly (keyof CueFile)[] = [
-  'negation', 'cancel', 'denial', 'proposal', 'modal', 'discussion', 'future', 'past', 'ongoing', 'clauseBreaks', 'attribution', 'members', 'groupAnaphora', 'counterpart', 'possessives', 'demonstratives', 'determiners', 'prepositions', 'coordination', 'disjunction', 'institutions', 'speech', 'hypothetical', 'presence', 'scheduled', 'presentCopula', 'copulaFillers', 'reflexive', 'ordinals', 'since', 'attendance', 'leads', 'memberStates', 'relativePronouns', 'relativeObjectPronouns', 'articles', 'definiteArticles', 'dateArticles', 'placeRelatives', 'notOnly', 'infinitiveMarkers', 'againstPreps', 'copulas', 'passiveAux', 'purposePrepositions', 'auxiliaries', 'pastAuxiliaries', 'irregularPast', 'remote',
+  'negation', 'cancel', 'denial', 'proposal', 'modal', 'discussion', 'future', 'past', 'ongoing', 'clauseBreaks', 'attribution', 'members', 'groupAnaphora', 'stateAnaphora', 'counterpart', 'possessives', 'demonstratives', 'determiners', 'prepositions', 'coordination', 'disjunction', 'institutions', 'speech', 'hypothetical', 'presence', 'scheduled', 'presentCopula', 'copulaFillers', 'reflexive', 'ordinals', 'since', 'attendance', 'leads', 'memberStates', 'relativePronouns', 'relativeObjectPronouns', 'articles', 'definiteArticles', 'dateArticles', 'placeRelatives', 'notOnly', 'infinitiveMarkers', 'againstPreps', 'copulas', 'passiveAux', 'purposePrepositions', 'auxiliaries', 'pastAuxiliaries', 'irregularPast', 'remote',
 ];
 
 const dataDir = new URL('../../data/lang/', import.meta.url);
@@ -264,7 +266,7 @@ export function loadLexicon(lang: Lang): Lexicon {
       proposal: new CueSet(cf.proposal), modal: new CueSet(cf.modal), discussion: new CueSet(cf.discussion),
       future: new CueSet(cf.future), past: new CueSet(cf.past), ongoing: new CueSet(cf.ongoing),
       clauseBreaks: new CueSet(cf.clauseBreaks), attribution: new CueSet(cf.attribution), members: new CueSet(cf.members),
-      groupAnaphora: new CueSet(cf.groupAnaphora), counterpart: new CueSet(cf.counterpart),
+      groupAnaphora: new CueSet(cf.groupAnaphora), stateAnaphora: new CueSet(cf.stateAnaphora ?? []), counterpart: new CueSet(cf.counterpart),
       demonstratives: new CueSet(cf.demonstratives), institutions: new CueSet(cf.institutions), speech: new CueSet(cf.speech ?? []), hypothetical: new CueSet(cf.hypothetical ?? []), presence: new CueSet(cf.presence ?? []),
       scheduled: new CueSet(cf.scheduled ?? []), presentCopula: new CueSet(cf.presentCopula ?? []), attendance: new CueSet(cf.attendance ?? []), leads: new CueSet(cf.leads ?? []), memberStates: new CueSet(cf.memberStates ?? []),
       remote: new CueSet(cf.remote ?? []),

@@ -271,6 +271,12 @@ class MentionState {
     const lex = this.rec.lex;
     if (!t.upper && !this.mayStartAt(i)) return i + 1;
 
+    // "i due paesi", "both countries": the states of the two people just named (coref.ts)
+    const statesEnd = lex.cues.stateAnaphora.at(this.tokens, i);
+    if (statesEnd > 0) {
+      this.push({ i0: i, i1: statesEnd, kind: 'anaphor', via: 'anaphor', role: 'states' });
+      return statesEnd;
+    }
     const anaphorEnd = lex.cues.groupAnaphora.at(this.tokens, i);
     if (anaphorEnd > 0) {
       // "i leader della Nato", "the leaders of the EU": the organisation's members, not the last two leaders named
@@ -380,7 +386,7 @@ class MentionState {
   private mayStartAt(i: number): boolean {
     const t = this.tokens[i]!;
     const lex = this.rec.lex;
-    return lex.cues.groupAnaphora.startsAt(this.tokens, i) || lex.cues.counterpart.startsAt(this.tokens, i)
+    return lex.cues.groupAnaphora.startsAt(this.tokens, i) || lex.cues.stateAnaphora.startsAt(this.tokens, i) || lex.cues.counterpart.startsAt(this.tokens, i)
       || this.rec.names.startsAt(this.tokens, i) || this.rec.roles.startsAt(this.tokens, i) || this.localNames.startsAt(this.tokens, i)
       || (lex.lang === 'en' && (t.norm === 'he' || t.norm === 'she')) || includes(t.norm, '-');
   }
