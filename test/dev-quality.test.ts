@@ -27,13 +27,13 @@ describe.skipIf(requireOrSkip('../shared/eval (development set)', existsSync(sco
     const r = JSON.parse(out) as Report;
     expect(r.report.filter((x) => 'error' in x)).toEqual([]);
     const s = r.summary;
-    // measured 2026-11-26 (session 4): relations P 0.92 R 0.81 F1 0.86; it 0.82, en 0.89; entities 0.99; dates 92/99
-    expect(s.relations!.f1).toBeGreaterThanOrEqual(0.83);
+    // measured 2026-11-26 (session 4): relations P 0.92 R 0.83 F1 0.87; it 0.83, en 0.91; entities 0.99; dates 92/99
+    expect(s.relations!.f1).toBeGreaterThanOrEqual(0.84);
     expect(s.relations!.p).toBeGreaterThanOrEqual(0.88);
-    expect(s.relations!.r).toBeGreaterThanOrEqual(0.78);
+    expect(s.relations!.r).toBeGreaterThanOrEqual(0.80);
     expect(s.entities!.f1).toBeGreaterThanOrEqual(0.97);
-    expect(f1Of(r.report.filter((x) => x.lang === 'it')).f1).toBeGreaterThanOrEqual(0.79);
-    expect(f1Of(r.report.filter((x) => x.lang === 'en')).f1).toBeGreaterThanOrEqual(0.86);
+    expect(f1Of(r.report.filter((x) => x.lang === 'it')).f1).toBeGreaterThanOrEqual(0.80);
+    expect(f1Of(r.report.filter((x) => x.lang === 'en')).f1).toBeGreaterThanOrEqual(0.88);
     expect(s.dates!.p).toBeGreaterThanOrEqual(0.88);
     const seed = r.report.find((x) => x.article.startsWith('000_'));
     expect(seed?.rel).toEqual({ tp: seed!.rel!.tp, fp: 0, fn: 0 });
