@@ -1,7 +1,7 @@
 // "X will host A and B for talks": A and B negotiate with each other and X mediates; a group of mediators is
 // never a negotiating pair by itself. Sentences written for these tests; the article date is 2026-03-10.
 import { describe, expect, it } from 'vitest';
-import { edges } from './helpers/quality.js';
+import { edges, meetings } from './helpers/quality.js';
 
 const pairs = (text: string, kind: 'negotiates_with' | 'mediates') => edges(text, kind).map((e) => `${e.source} ~ ${e.target}`).sort();
 
@@ -29,5 +29,14 @@ describe('welcoming a guest', () => {
     expect(pairs('Pedro Sánchez ha accolto alla Moncloa il premier canadese Mark Carney.', 'it')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
     expect(pairs('Pedro Sánchez welcomed the ceasefire deal, Mark Carney said.', 'en')).toEqual([]);
     expect(pairs('Pedro Sánchez ha accolto con favore la proposta di Mark Carney.', 'it')).toEqual([]);
+  });
+});
+
+describe('summoning an envoy', () => {
+  it('"summoned X", "ha convocato X": a meeting with the person summoned; a body convened is none', () => {
+    const parts = (text: string, lang: 'it' | 'en') => meetings(text, '2026-03-10', lang).map((m) => m.participants.join(' + '));
+    expect(parts('Spanish Foreign Minister José Manuel Albares summoned the Canadian ambassador to Spain, Ana Roy, on Monday.', 'en')).toEqual(['Ana Roy + José Manuel Albares']);
+    expect(parts("Il ministro degli Esteri spagnolo José Manuel Albares ha convocato l'ambasciatrice canadese in Spagna, Ana Roy.", 'it')).toEqual(['Ana Roy + José Manuel Albares']);
+    expect(parts('Sánchez ha convocato il Consiglio dei ministri.', 'it')).toEqual([]);
   });
 });
