@@ -39,4 +39,7 @@ describe('summoning an envoy', () => {
     expect(parts("Il ministro degli Esteri spagnolo José Manuel Albares ha convocato l'ambasciatrice canadese in Spagna, Ana Roy.", 'it')).toEqual(['Ana Roy + José Manuel Albares']);
     expect(parts('Sánchez ha convocato il Consiglio dei ministri.', 'it')).toEqual([]);
   });
+  it('"phoned X": a call with the person phoned', () => {
+    expect(meetings('Sánchez phoned Carney on Monday.', '2026-03-10', 'en').map((m) => m.participants.join(' + '))).toEqual(['Mark Carney + Pedro Sánchez']);
+  });
 });
