@@ -77,3 +77,13 @@ describe('fronted places and headline clauses', () => {
     expect(pairs("Sánchez vola a Ottawa: domani l'incontro con Carney.", 'it')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
   });
 });
+
+describe('"il vertice Trump-Putin", "the Sánchez-Carney summit"', () => {
+  it('two leaders joined by a hyphen are both sides of the meeting', () => {
+    const pairs = (text: string, lang: 'it' | 'en') => edges(text, 'meets', '2026-03-10', lang).map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(pairs('Incontro bilaterale Sánchez-Carney a Madrid.', 'it')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
+    expect(pairs('The Sánchez-Carney summit in Madrid ended without a deal.', 'en')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
+    // a hyphenated name is still one person
+    expect(pairs('Jean-Noël Barrot met Pedro Sánchez in Madrid.', 'en')).toEqual(['leader:jean-noel-barrot ~ leader:pedro-sanchez']);
+  });
+});

@@ -310,6 +310,10 @@ class MentionState {
       return i + 1;
     }
 
+    // "il vertice Trump-Putin", "the Trump-Xi summit", "bilaterale Meloni-Erdogan": two people in one word
+    const pair = this.hyphenatedPair(i);
+    if (pair) return pair;
+
     const name = this.nameAt(i);
     if (name) {
       // English pre-posed nationality or seat: "Russian President Vladimir Putin", "the Kremlin leader", "US negotiators",
@@ -476,6 +480,34 @@ class MentionState {
   }
 
   /** "russo-americane", "franco-tedesco": two countries in one hyphenated adjective. */
+  /**
+   * "Trump-Putin", "Meloni-Erdogan": a capitalised hyphenated word whose parts are each a leader the gazetteer knows
+   * is the two of them, as one group (one argument: "il vertice Trump-Putin" is a meeting of both). Returns where
+   * scanning resumes, or 0.
+   */
+  private hyphenatedPair(i: number): number {
+    const t = this.tokens[i]!;
+    if (!t.upper || !includes(t.text, '-') || this.rec.names.match(this.tokens, i)) return 0;
+    const parts = t.text.split('-');
+    if (parts.length < 2 || parts.length > 3) return 0;
+    const entries: GazetteerEntry[] = [];
+    const vias: NameVia[] = [];
+    for (const p of parts) {
+      if (!p || p[0] !== p[0]!.toUpperCase()) return 0;
+      const m = this.rec.names.match([{ ...t, text: p, norm: p.toLowerCase(), upper: true }], 0);
+      if (!m || m.payload.entry.kind !== 'leader' || m.end !== 1 || entries.includes(m.payload.entry)) return 0;
+      entries.push(m.payload.entry);
+      vias.push(m.payload.via);
+    }
+    // (the members are modifiers: the group is the argument)
+    const members = entries.map((e, k) => {
+      this.knowEntry(e);
+      return this.push({ i0: i, i1: i + 1, kind: 'entity', entity: e.key, entityKind: 'leader', via: vias[k]!, modifier: true });
+    });
+    this.push({ i0: i, i1: i + 1, kind: 'group', via: 'group', members });
+    return i + 1;
+  }
+
   private hyphenatedAdjective(i: number): { end: number; entry: GazetteerEntry; via: NameVia } | undefined {
     const t = this.tokens[i]!;
     if (!includes(t.norm, '-')) return undefined;
