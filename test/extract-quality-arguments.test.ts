@@ -3,6 +3,10 @@
 // infinitive "per vedere X". Sentences written for these tests; the article date is Tuesday 2026-03-10.
 import { describe, expect, it } from 'vitest';
 import { edges, meetings } from './helpers/quality.js';
+import { readArticle } from '../src/read/index.js';
+import { detectMentions } from '../src/extract/mentions.js';
+import { resolveCoreference } from '../src/extract/coref.js';
+import { extractRelations } from '../src/extract/relations.js';
 
 const parts = (text: string) => meetings(text).map((m) => m.participants);
 
@@ -85,5 +89,15 @@ describe('"il vertice Trump-Putin", "the Sánchez-Carney summit"', () => {
     expect(pairs('The Sánchez-Carney summit in Madrid ended without a deal.', 'en')).toEqual(['leader:mark-carney ~ leader:pedro-sanchez']);
     // a hyphenated name is still one person
     expect(pairs('Jean-Noël Barrot met Pedro Sánchez in Madrid.', 'en')).toEqual(['leader:jean-noel-barrot ~ leader:pedro-sanchez']);
+  });
+});
+
+describe('"sat down with"', () => {
+  it('is a meeting the slot rules read (with its "with" complement), not just the scorer', () => {
+    const article = readArticle('Sánchez sat down with Carney in Madrid on Monday. On the Spanish side sat Albares.', { id: 'q', date: '2026-03-10', lang: 'en' });
+    const ments = detectMentions(article);
+    resolveCoreference(ments);
+    const sides = extractRelations(article, ments).occurrences.map((o) => o.sides.flat().sort().join(' + '));
+    expect(sides).toEqual(['leader:mark-carney + leader:pedro-sanchez']);
   });
 });
