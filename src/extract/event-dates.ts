@@ -11,14 +11,15 @@
 import type { Article } from '../read/types.js';
 import type { Status } from '../graph/model.js';
 import type { Occurrence } from './relations.js';
-import { addDays, findTimeExpressions, isoDay } from './time.js';
+import { addDays, findTimeExpressions, isoDay, parseYmd } from './time.js';
+import { QUOTATION_MARKS } from '../read/normalise.js';
 
 /** How many sentences back a dated meeting still dates an undated one that shares a participant. */
 const STORY_SENTENCES = 3;
 
 export function storyDates(occurrences: Occurrence[], countryOf: (key: string) => string | undefined = () => undefined): void {
   for (const o of occurrences) {
-    if (o.date || o.family !== 'meets' || (o.status !== 'held' && o.status !== 'reported')) continue;
+    if (o.date || o.family !== 'meets' || !done(o.status)) continue;
     // the same people, or their states ("the leaders of France and Germany called Trump ... Macron: we spoke")
     const people = new Set(o.sides.flat());
     for (const k of o.sides.flat()) {
@@ -27,7 +28,7 @@ export function storyDates(occurrences: Occurrence[], countryOf: (key: string) =
     }
     let best: Occurrence | undefined;
     for (const p of occurrences) {
-      if (!p.date || (p.status !== 'held' && p.status !== 'reported') || p.sentence >= o.sentence || o.sentence - p.sentence > STORY_SENTENCES) continue;
+      if (!p.date || !done(p.status) || p.sentence >= o.sentence || o.sentence - p.sentence > STORY_SENTENCES) continue;
       if (!p.sides.flat().some((k) => people.has(k))) continue;
       if (!best || p.sentence > best.sentence) best = p;
     }
@@ -54,14 +55,25 @@ export function quotedDeixisDates(article: Pick<Article, 'date' | 'lang' | 'sent
   if (!article.date) return;
   const weak = new Set(occurrences.filter((o) => o.family === 'meets' && o.date && done(o.status) && quotedDeixis(article, o)));
   if (!weak.size) return;
+  // each occurrence's participants as states where they have one (computed once per occurrence)
+  const sidesOf = new Map<Occurrence, Set<string>>();
   const sides = (o: Occurrence): Set<string> => {
-    const out = new Set<string>();
-    for (const k of o.sides.flat()) out.add(countryOf(k) ? `country:${countryOf(k)}` : k);
+    let out = sidesOf.get(o);
+    if (!out) {
+      out = new Set<string>();
+      for (const k of o.sides.flat()) {
+        const iso = countryOf(k);
+        out.add(iso ? `country:${iso}` : k);
+      }
+      sidesOf.set(o, out);
+    }
     return out;
   };
   for (const o of weak) {
+    const day = parseYmd(o.date!);
+    if (!day) continue;
     const mine = sides(o);
-    const earliest = isoDay(addDays(ymd(o.date!), -UTTERANCE_LAG_DAYS));
+    const earliest = isoDay(addDays(day, -UTTERANCE_LAG_DAYS));
     let best: Occurrence | undefined;
     for (const p of occurrences) {
       if (weak.has(p) || !p.date || p.sentence >= o.sentence || !done(p.status) || p.date.length !== 10) continue;
@@ -77,12 +89,6 @@ export function quotedDeixisDates(article: Pick<Article, 'date' | 'lang' | 'sent
 function done(s: Status): boolean {
   return s === 'held' || s === 'reported';
 }
-
-function ymd(iso: string): { y: number; m: number; d: number } {
-  return { y: Number(iso.slice(0, 4)), m: Number(iso.slice(5, 7)), d: Number(iso.slice(8, 10)) };
-}
-
-const QUOTE_MARKS = new Set(['"', '«', '»', '“', '”']);
 
 /** The occurrence's date comes only from a deictic day ("oggi", "questa sera", "today") inside a quotation. */
 function quotedDeixis(article: Pick<Article, 'date' | 'lang' | 'sentences' | 'text'>, o: Occurrence): boolean {
@@ -103,7 +109,7 @@ function quoteMarks(article: Pick<Article, 'sentences'>, sentence: number, offse
   const para = article.sentences[sentence]!.paragraph;
   let marks = 0;
   for (let k = sentence; k >= 0 && article.sentences[k]!.paragraph === para; k--) {
-    for (const t of article.sentences[k]!.tokens) if (t.start < offset && QUOTE_MARKS.has(t.text)) marks++;
+    for (const t of article.sentences[k]!.tokens) if (t.start < offset && QUOTATION_MARKS.has(t.text)) marks++;
   }
   return marks;
 }

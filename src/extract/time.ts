@@ -239,7 +239,8 @@ export function isoDay(x: Ymd): string {
   return `${pad(x.y, 4)}-${pad(x.m)}-${pad(x.d)}`;
 }
 
-function parseYmd(iso: string): Ymd | undefined {
+/** A valid calendar day from YYYY-MM-DD, else undefined. */
+export function parseYmd(iso: string): Ymd | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return undefined;
   const x = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };

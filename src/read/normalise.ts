@@ -16,6 +16,9 @@ const FOLD: ReadonlyMap<string, string> = new Map([
   ['\u2013', '-'], ['\u2014', '-'], ['\u2012', '-'], ['\u2015', '-'], ['\u2212', '-'], ['\u2010', '-'], ['\u2011', '-'],
 ]);
 
+/** Quotation marks as written that open or close quoted speech (the parity of these tells inside from outside). */
+export const QUOTATION_MARKS: ReadonlySet<string> = new Set(['"', '«', '»', '“', '”']);
+
 /** FOLD by char code: fold() looks characters up by code, without making a one-character string for each. */
 const FOLD_BY_CODE: ReadonlyMap<number, string> = new Map([...FOLD].map(([from, to]) => [charCodeAt(from, 0), to]));
 

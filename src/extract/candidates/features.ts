@@ -8,6 +8,7 @@ import type { Mention } from '../mentions.js';
 import type { Candidate, CandidateEnd } from './candidates.js';
 import type { CueFamily } from './cues.js';
 import { tenseOfWord } from '../relations.js';
+import { QUOTATION_MARKS } from '../../read/normalise.js';
 
 export type Features = Record<string, number>;
 
@@ -25,7 +26,6 @@ export function pairKey(family: CueFamily, a: string, b: string): string {
 }
 
 const CLAUSE_PUNCT = new Set([';', ':', '(', ')', '—', '–']);
-const QUOTES = new Set(['"', '«', '»', '“', '”']);
 
 /** Broad actor kind of an entity key. */
 function kindOf(key: string): string {
@@ -121,13 +121,13 @@ function sentenceFacts(article: Article, s: Sentence, lex: Lexicon, cache: FactC
   for (let k = 0; k < n; k++) {
     const t = toks[k]!;
     if (CLAUSE_PUNCT.has(t.text) || lex.cues.clauseBreaks.at(toks, k) > 0) breakAt[k] = 1;
-    if (QUOTES.has(t.text)) quoteAt[k] = 1;
+    if (QUOTATION_MARKS.has(t.text)) quoteAt[k] = 1;
     quotesBefore[k + 1] = quotesBefore[k]! + quoteAt[k]!;
     if (t.text === ',' || lex.coordination.has(t.norm)) listWord[k] = 1;
   }
   facts = {
     breakAt, quoteAt, quotesBefore, listWord,
-    quote: toks.some((t) => QUOTES.has(t.text)),
+    quote: toks.some((t) => QUOTATION_MARKS.has(t.text)),
     negation: lex.cues.negation.within(toks, 0, toks.length),
     modal: lex.cues.modal.within(toks, 0, toks.length) || lex.cues.hypothetical.within(toks, 0, toks.length),
     speech: lex.cues.speech.within(toks, 0, toks.length),
