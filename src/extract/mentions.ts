@@ -817,17 +817,7 @@ class MentionState {
             this.countryModifier(gen, g.end, entry, g.payload.via);
             j = g.end;
             // "le delegazioni di Russia e Ucraina", "i capi di governo di Italia, Germania e Francia"
-            while (role.group && (this.tokens[j]?.text === ',' || this.rec.lex.coordination.has(this.tokens[j]?.norm ?? ''))) {
-              let k = j + 1;
-              if (this.tokens[j]!.text === ',' && this.rec.lex.coordination.has(this.tokens[k]?.norm ?? '')) k++;
-              const g2 = lex.prepositions.genitive.at(this.tokens, k);
-              if (g2 > 0) k = g2;
-              const next = this.rec.names.match(this.tokens, k);
-              if (!next || next.payload.entry.kind !== 'country' || next.payload.via === 'adjective') break;
-              isos.push(next.payload.entry.iso!);
-              this.countryModifier(k, next.end, next.payload.entry, next.payload.via);
-              j = next.end;
-            }
+            if (role.group) j = this.moreStates(j, isos, { capitals: true, articles: false });
             continue;
           }
           if (entry.kind === 'alliance') { organisation ??= entry.key; this.countryModifier(gen, g.end, entry, g.payload.via); j = g.end; continue; }
@@ -972,24 +962,36 @@ class MentionState {
 
   /** Country names (not adjectives) listed from token k: "Francia, Germania e Regno Unito"; recorded as modifiers. */
   private stateList(k: number): { isos: string[]; end: number } | undefined {
-    const lex = this.rec.lex;
-    const isos: string[] = [];
-    let j = k;
     let at = k;
+    if (this.rec.lex.determiners.has(this.tokens[at]?.norm ?? '') && this.rec.names.startsAt(this.tokens, at + 1)) at++;
+    const g = this.rec.names.match(this.tokens, at);
+    if (!g || g.payload.entry.kind !== 'country' || !g.payload.entry.iso || g.payload.via === 'adjective' || g.payload.via === 'capital') return undefined;
+    const isos = [g.payload.entry.iso];
+    this.countryModifier(at, g.end, g.payload.entry, g.payload.via);
+    const end = this.moreStates(g.end, isos, { capitals: false, articles: true });
+    return { isos: [...new Set(isos)], end };
+  }
+
+  /**
+   * The rest of a list of country names after one that ends at token j: ", Germania e Francia", " e di Ucraina",
+   * ", and the UK" (`articles`); capitals count when `capitals` ("delegazioni di Mosca e Kiev"). Each is recorded
+   * as a modifier and added to `isos`; returns where the list ends.
+   */
+  private moreStates(j: number, isos: string[], opts: { capitals: boolean; articles: boolean }): number {
+    const lex = this.rec.lex;
     for (;;) {
-      if (lex.determiners.has(this.tokens[at]?.norm ?? '') && this.rec.names.startsAt(this.tokens, at + 1)) at++;
+      const sep = this.tokens[j];
+      if (!sep || !(sep.text === ',' || lex.coordination.has(sep.norm))) return j;
+      let at = sep.text === ',' && lex.coordination.has(this.tokens[j + 1]?.norm ?? '') ? j + 2 : j + 1;
+      const gen = lex.prepositions.genitive.at(this.tokens, at);
+      if (gen > 0) at = gen;
+      if (opts.articles && lex.determiners.has(this.tokens[at]?.norm ?? '') && this.rec.names.startsAt(this.tokens, at + 1)) at++;
       const g = this.rec.names.match(this.tokens, at);
-      if (!g || g.payload.entry.kind !== 'country' || !g.payload.entry.iso || g.payload.via === 'adjective' || g.payload.via === 'capital') break;
+      if (!g || g.payload.entry.kind !== 'country' || !g.payload.entry.iso || g.payload.via === 'adjective' || (!opts.capitals && g.payload.via === 'capital')) return j;
       isos.push(g.payload.entry.iso);
       this.countryModifier(at, g.end, g.payload.entry, g.payload.via);
       j = g.end;
-      const sep = this.tokens[j];
-      if (!sep || !(sep.text === ',' || lex.coordination.has(sep.norm))) break;
-      at = sep.text === ',' && lex.coordination.has(this.tokens[j + 1]?.norm ?? '') ? j + 2 : j + 1;
-      const g2 = lex.prepositions.genitive.at(this.tokens, at);
-      if (g2 > 0) at = g2;
     }
-    return isos.length ? { isos: [...new Set(isos)], end: j } : undefined;
   }
 
   /** "Russian, Ukrainian and U.S." / "egiziani, qatarioti e turchi": two or more countries in a list. */
