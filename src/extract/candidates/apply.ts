@@ -110,31 +110,34 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
 /** A mediator: a group of mediators, or a name listed after "mediation of", "mediated by", "mediatori del". */
 function mediator(tokens: readonly Token[], m: Mention, lex: Lexicon): boolean {
   if (m.kind === 'group' && m.role === 'Mediator') return true;
-  for (let k = m.i0 - 1, words = 0; k >= 1 && words < 8; k--) {
-    const t = tokens[k]!;
-    if (lex.cues.mediatorPreps.at(tokens, k) === k + 1 || (lex.determiners.has(t.norm) && lex.cues.mediatorPreps.at(tokens, k - 1) === k)) {
-      const at = lex.determiners.has(t.norm) ? k - 1 : k;
-      for (let j = Math.max(0, at - 3); j < at; j++) {
-        const noun = lex.nounTriggers.match(tokens, j);
-        if (noun && noun.end === at && noun.payload.family === 'mediates') return true;
-      }
-      return lex.verbForms.at(tokens, at - 1)?.family === 'mediates';
-    }
-    if (t.text === ',' || lex.coordination.has(t.norm) || lex.determiners.has(t.norm)) continue;
-    if (t.kind !== 'word' || !t.upper) return false;
-    words++;
+  return listGovernedBy(tokens, m.i0, lex, 8, (k) => lex.cues.mediatorPreps.at(tokens, k) === k + 1 && mediationEndsAt(tokens, k, lex));
+}
+
+/** A mediation noun ("mediation", "mediatori") ending at token `at`, or a mediation verb ("mediated") just before it. */
+function mediationEndsAt(tokens: readonly Token[], at: number, lex: Lexicon): boolean {
+  for (let j = Math.max(0, at - 3); j < at; j++) {
+    const noun = lex.nounTriggers.match(tokens, j);
+    if (noun && noun.end === at && noun.payload.family === 'mediates') return true;
   }
-  return false;
+  return at >= 1 && lex.verbForms.at(tokens, at - 1)?.family === 'mediates';
 }
 
 /** Is the mention at token i governed by a with-preposition (its article between), or listed after one ("with Mexico and Canada")? */
 function withComplement(tokens: readonly Token[], i: number, lex: Lexicon): boolean {
-  for (let k = i - 1, words = 0; k >= 0 && words < 6; k--) {
+  return listGovernedBy(tokens, i, lex, 6, (k) => lex.prepositions.with.at(tokens, k) === k + 1);
+}
+
+/**
+ * Walking back from token i over the list a name stands in ("Turkey, the United States and Qatar": names, commas,
+ * conjunctions, articles; at most `names` capitalised words), does a token where `governs` holds head it?
+ */
+function listGovernedBy(tokens: readonly Token[], i: number, lex: Lexicon, names: number, governs: (k: number) => boolean): boolean {
+  for (let k = i - 1, seen = 0; k >= 0 && seen < names; k--) {
+    if (governs(k)) return true;
     const t = tokens[k]!;
-    if (lex.prepositions.with.at(tokens, k) === k + 1) return true;
     if (t.text === ',' || lex.coordination.has(t.norm) || lex.determiners.has(t.norm)) continue;
     if (t.kind !== 'word' || !t.upper) return false;
-    words++;
+    seen++;
   }
   return false;
 }
