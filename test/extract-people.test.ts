@@ -194,6 +194,10 @@ describe('"his counterpart"', () => {
     expect(meets).toContain('leader:piet-harms ~ leader:wu-lan');
     expect(meets.some((m) => m.includes('chen-bo') || m.includes('li-qiang'))).toBe(false);
   });
+  it('is never a spokesperson whatever the gazetteer calls the role ("Spokesman")', () => {
+    const meets = edges('Dmitry Peskov spoke to reporters. Pedro Sánchez met his Russian counterpart in Madrid on Monday.', 'meets', '2026-03-09', 'en').map((e) => [e.source, e.target].sort().join(' ~ '));
+    expect(meets.some((m) => m.includes('peskov'))).toBe(false);
+  });
 });
 
 describe('negotiations', () => {

@@ -11,14 +11,12 @@ import { loadGazetteer, type GazetteerEntry } from './gazetteer.js';
 import { articleEntity, roleOn, type ArticleEntity, type Mention, type MentionResult } from './mentions.js';
 import { loadTerms } from './terms.js';
 import { startsWith } from '../read/strings.js';
-import { isHeadRole } from './roles.js';
+import { isHeadRole, isSpokesperson } from './roles.js';
 
 // Unanchored on purpose for "the Kremlin leader" (a recent leader whose role holds one of these words, "Vice
 // President" too): anchoring it (roles.ts isHeadRole) was tried, and cost precision and meeting dates on the
 // development set after a refit.
 const HEAD_WORDS = /president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state/i;
-/** Roles that speak for a state rather than hold an office with counterparts abroad (people.json stateRoles). */
-const SPOKESPEOPLE = /^spokesperson$/i;
 
 let holdersIndex: Map<string, GazetteerEntry[]> | undefined;
 
@@ -162,7 +160,7 @@ function resolveRole(m: Mention, entities: Map<string, ArticleEntity>, recent: r
     let other: string | undefined;
     for (let k = recent.length - 1; k >= 0; k--) {
       const e = entities.get(recent[k]!);
-      if (!e || !compatible(e) || SPOKESPEOPLE.test(e.role ?? '')) continue;
+      if (!e || !compatible(e) || isSpokesperson(e.role)) continue;
       if (!wantedOffice || officeOf(e) === wantedOffice) return [e.key];
       other ??= e.key;
     }

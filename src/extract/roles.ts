@@ -9,6 +9,14 @@ export type RoleLang = 'it' | 'en';
 /** Roles that make a person the head of their state or government (not "Vice President", not "aide to the President"). */
 const HEAD_ROLES = /^(?:president|prime minister|premier|chancellor|king|queen|emir|supreme leader|sultan|head of state|head of government|crown prince|taoiseach)\b/i;
 
+/** Roles that speak for a state or a company rather than hold an office with counterparts or sit at a table. */
+const SPOKESPEOPLE = /spokes|press secretary|portavoce/i;
+
+/** Is a role (as on leader nodes, or as the gazetteer writes it) a spokesperson's? */
+export function isSpokesperson(role: string | undefined): boolean {
+  return role !== undefined && SPOKESPEOPLE.test(role);
+}
+
 /** Is an English role (as on leader nodes) a head of state or government? */
 export function isHeadRole(role: string | undefined): boolean {
   return role !== undefined && HEAD_ROLES.test(role);

@@ -16,6 +16,7 @@ import { forEachSidePair } from '../pairs.js';
 import { candidateFeatures, newFactCache, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
 import { probability, type RelationModel } from './scorer.js';
 import type { CueFamily } from './cues.js';
+import { isSpokesperson } from '../roles.js';
 
 export interface ScoredCandidate {
   candidate: Candidate;
@@ -148,10 +149,8 @@ function worksFor(a: string, b: string, ments: MentionResult): boolean {
 }
 
 /** Spokespeople tell of meetings rather than sit in them: the rules alone may seat one. */
-const SPOKESPERSON = /spokes|press secretary|portavoce/i;
 function speaksFor(key: string, ments: MentionResult): boolean {
-  const role = ments.entities.get(key)?.role;
-  return role !== undefined && SPOKESPERSON.test(role);
+  return isSpokesperson(ments.entities.get(key)?.role);
 }
 
 /**
