@@ -13,23 +13,13 @@ import { startServer, type RunningServer } from '../src/serve/server.js';
 import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from './helpers/browser.js';
 import type { NewsgraphHook } from '../viewer/src/hook.js';
+import { hookOf, type SerializedGraph } from './helpers/viewer-page.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'viewer');
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const ZELENSKY = 'leader:volodymyr-zelensky';
 const MACRON = 'leader:emmanuel-macron';
 const hasBrowser = browserAvailable();
-
-declare global {
-  interface Window {
-    __newsgraph: NewsgraphHook;
-  }
-}
-
-interface SerializedGraph {
-  nodes: { key: string; attributes: Record<string, unknown> }[];
-  edges: { key: string; source: string; target: string; attributes: Record<string, unknown>; undirected?: boolean }[];
-}
 
 let browser: LaunchedBrowser;
 const servers: RunningServer[] = [];
@@ -64,11 +54,6 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
 }
 
 /** Runs `fn` on the page's hook (its source is sent, so it must be self-contained). */
-const hookOf =
-  (page: Page) =>
-  <T>(fn: (h: NewsgraphHook) => T) =>
-    page.evaluate(`(${fn.toString()})(window.__newsgraph)`) as Promise<T>;
-
 /** Waits for sigma to draw a frame after a change. */
 async function frame(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

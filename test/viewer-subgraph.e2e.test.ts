@@ -13,22 +13,12 @@ import { startServer, type RunningServer } from '../src/serve/server.js';
 import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from './helpers/browser.js';
 import type { NewsgraphHook } from '../viewer/src/hook.js';
+import { hookOf, type SerializedGraph } from './helpers/viewer-page.js';
 import { dateSpan, dayNumber } from '../src/graph/dates.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'viewer-subgraph');
 const KG = join(process.cwd(), 'scripts', 'kg.mjs');
 const hasBrowser = browserAvailable();
-
-declare global {
-  interface Window {
-    __newsgraph: NewsgraphHook;
-  }
-}
-
-interface SerializedGraph {
-  nodes: { key: string; attributes: Record<string, unknown> }[];
-  edges: { key: string; source: string; target: string; attributes: Record<string, unknown>; undirected?: boolean }[];
-}
 
 let browser: LaunchedBrowser;
 const servers: RunningServer[] = [];
@@ -41,11 +31,6 @@ function kgBuild(paths: string[]): { file: string; graph: SerializedGraph } {
   const file = join(out, 'graph.json');
   return { file, graph: JSON.parse(readFileSync(file, 'utf8')) as SerializedGraph };
 }
-
-const hookOf =
-  (page: Page) =>
-  <T>(fn: (h: NewsgraphHook) => T) =>
-    page.evaluate(`(${fn.toString()})(window.__newsgraph)`) as Promise<T>;
 
 describe.skipIf(!hasBrowser)('viewer e2e: big graphs in parts', () => {
   let page: Page;

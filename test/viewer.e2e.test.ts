@@ -13,6 +13,7 @@ import { ensureViewerBuilt } from '../src/serve/build-viewer.js';
 import { browserAvailable, launchBrowser, type LaunchedBrowser } from './helpers/browser.js';
 import { XSS_EVIDENCE, XSS_NODE, writeViewerFixture } from './helpers/viewer-fixture.js';
 import type { NewsgraphHook } from '../viewer/src/hook.js';
+import { hookOf, type SerializedGraph } from './helpers/viewer-page.js';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'viewer');
 /** The compiled CLI, as `npm run kg` runs it (dist/ built by test/setup/build-dist.ts). */
@@ -28,14 +29,8 @@ const hasBrowser = browserAvailable();
 
 declare global {
   interface Window {
-    __newsgraph: NewsgraphHook;
     __pwned?: unknown;
   }
-}
-
-interface SerializedGraph {
-  nodes: { key: string; attributes: Record<string, unknown> }[];
-  edges: { key: string; source: string; target: string; attributes: Record<string, unknown> }[];
 }
 
 type RGB = [number, number, number];
@@ -110,11 +105,6 @@ const near = (a: RGB, b: RGB, tolerance = 30) => a.every((v, i) => Math.abs(v - 
 const cssRgb = (css: string): RGB => (css.match(/\d+/g) ?? []).slice(0, 3).map(Number) as RGB;
 
 /** Runs `fn` on the page's state hook (the function's source is sent, so it must be self-contained). */
-const hookOf =
-  (page: Page) =>
-  <T>(fn: (h: NewsgraphHook) => T) =>
-    page.evaluate(`(${fn.toString()})(window.__newsgraph)`) as Promise<T>;
-
 async function legend(page: Page): Promise<{ kind: string; color: RGB }[]> {
   return page.locator('#legend label').evaluateAll((labels) =>
     labels.map((l) => ({
