@@ -15,6 +15,7 @@
 // least one of them passing. The server adds `minWeight` (edges lighter are dropped) and the ranking.
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { dateSpan } from '../graph/dates.js';
+import { fold } from '../graph/search-fold.js';
 import { SUBGRAPH_LIMITS, type QueryVocabulary, type SubgraphQuery, QueryError } from './subgraph-query.js';
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
@@ -78,10 +79,6 @@ export interface GraphMeta {
   limits: { maxNodes: number; maxEdges: number; defaultTop: number; defaultEdges: number };
 }
 
-/** Lower case without diacritics (as the viewer's search folds names). */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 function interned(list: string[], ids: Map<string, number>, value: string): number {
   let id = ids.get(value);

@@ -3,6 +3,7 @@
 // so it runs and is tested in node.
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { dateSpan } from '../../src/graph/dates.js';
+import { fold } from '../../src/graph/search-fold.js';
 
 /** Any graphology graph: the viewer reads attributes loosely because loaded files are untrusted. */
 export type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
@@ -207,10 +208,7 @@ export function summarize(graph: AnyGraph): GraphSummary {
 // ---------------------------------------------------------------------------------------------
 // Search
 
-/** Lower case without diacritics, so "zelenskyj" and "Zelenskyj" or "Élysée" and "elysee" meet. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+export { fold } from '../../src/graph/search-fold.js';
 
 function names(attrs: Attributes): string[] {
   const out: string[] = [];
