@@ -9,7 +9,7 @@ import { articleEntity, roleOn, type ArticleEntity, type MentionResult } from '.
 import type { Occurrence, RelationResult } from './relations.js';
 import { startsWith } from '../read/strings.js';
 import { quotedDeixisDates, storyDates, undatedMeetingDate } from './event-dates.js';
-import { countryIsoOf, sameSide } from './sides.js';
+import { countryIsoOf, envoyOf, oneState, sameSide } from './sides.js';
 import { isHeadRole } from './roles.js';
 import { sidePairs } from './pairs.js';
 
@@ -151,16 +151,10 @@ class FragmentBuilder {
     }
   }
 
-  /** One is the other's envoy ("Witkoff, the special envoy of President Trump"). */
-  private envoyOf(a: string, b: string): boolean {
-    return this.ments.entities.get(a)?.principal === b || this.ments.entities.get(b)?.principal === a;
-  }
 
   /** Two people of one known state. */
   private compatriots(a: string, b: string): boolean {
-    if (!startsWith(a, 'leader:') || !startsWith(b, 'leader:')) return false;
-    const ia = this.countryIsoOf(a);
-    return Boolean(ia && ia === this.countryIsoOf(b));
+    return startsWith(a, 'leader:') && startsWith(b, 'leader:') && oneState(a, b, this.countryIsoOf);
   }
 
   /** A leader and their own country are one side: no relation between them. */
@@ -193,7 +187,7 @@ class FragmentBuilder {
         // meets links counterparts: two people, or two states or organisations; a person and a state both take
         // part in the meeting (participates_in), but "Trump meets Malaysia" is no relation a reader would draw
         // (an envoy and the leader who sent them are one side too: both take part, neither meets the other)
-        if (!this.sameSide(a, b) && !this.envoyOf(a, b) && startsWith(a, 'leader:') === startsWith(b, 'leader:')) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
+        if (!this.sameSide(a, b) && !envoyOf(this.ments.entities, a, b) && startsWith(a, 'leader:') === startsWith(b, 'leader:')) this.edge('meets', a, b, m.date, m.status, m.confidence, m.evidence, key);
       }
     }
   }

@@ -15,3 +15,14 @@ export function sameSide(a: string, b: string, isoOf: (key: string) => string | 
   const ib = isoOf(b);
   return Boolean(ia && ib && ia === ib && (startsWith(a, 'country:') || startsWith(b, 'country:')));
 }
+
+/** Two keys that stand for one known state (two people of one state, a person and their own state, ...). */
+export function oneState(a: string, b: string, isoOf: (key: string) => string | undefined): boolean {
+  const ia = isoOf(a);
+  return ia !== undefined && ia === isoOf(b);
+}
+
+/** One is the other's envoy ("Witkoff, the special envoy of President Trump"): one side, never a meeting of two. */
+export function envoyOf(entities: ReadonlyMap<string, ArticleEntity>, a: string, b: string): boolean {
+  return entities.get(a)?.principal === b || entities.get(b)?.principal === a;
+}

@@ -10,7 +10,7 @@ import type { Occurrence, RelationResult } from '../relations.js';
 import { tenseOfWord } from '../relations.js';
 import { scheduledAt } from '../relations/morphology.js';
 import { findTimeExpressions } from '../time.js';
-import { countryIsoOf, sameSide } from '../sides.js';
+import { countryIsoOf, envoyOf, oneState, sameSide } from '../sides.js';
 import { articleCandidates, type Candidate } from './candidates.js';
 import { forEachSidePair } from '../pairs.js';
 import { candidateFeatures, newFactCache, pairKey, type FactCache, type Features, type RuleFindings } from './features.js';
@@ -69,9 +69,9 @@ export function scoreCandidates(article: Article, ments: MentionResult, rels: Re
   const rules = ruleFindings(rels, iso);
   const candidates = articleCandidates(article, ments).filter((c) => !sameSide(c.a.key, c.b.key, iso) && !rels.refused.has(`${c.family}:${c.sentence}`) &&
     // two people of one state are one side of talks or sanctions (a meeting may have both: a delegation)
-    !(c.family !== 'meets' && iso(c.a.key) !== undefined && iso(c.a.key) === iso(c.b.key)) &&
+    !(c.family !== 'meets' && oneState(c.a.key, c.b.key, iso)) &&
     !(c.cross && outsideTalks(c, rels.occurrences, iso)) &&
-    !worksFor(c.a.key, c.b.key, ments) && !(c.family === 'meets' && (speaksFor(c.a.key, ments) || speaksFor(c.b.key, ments))) &&
+    !envoyOf(ments.entities, c.a.key, c.b.key) && !(c.family === 'meets' && (speaksFor(c.a.key, ments) || speaksFor(c.b.key, ments))) &&
     // an imposer is a subject or a modifier, never a "with" complement ("struck deals with Mexico ... the tariffs")
     !(c.family === 'sanctions' && withComplement(article.sentences[c.sentence]!.tokens, c.a.mention.i0, lex)) &&
     // mediators are at the table for the sides, not a side ("i mediatori del Qatar", "the mediation of Turkey and Qatar")
@@ -141,11 +141,6 @@ function listGovernedBy(tokens: readonly Token[], i: number, lex: Lexicon, names
     seen++;
   }
   return false;
-}
-
-/** An envoy and the leader who sent them ("X, Trump's envoy") are one side: naming one beside the other is no meeting. */
-function worksFor(a: string, b: string, ments: MentionResult): boolean {
-  return ments.entities.get(a)?.principal === b || ments.entities.get(b)?.principal === a;
 }
 
 /** Spokespeople tell of meetings rather than sit in them: the rules alone may seat one. */
